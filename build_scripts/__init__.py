@@ -1,0 +1,1 @@
+"""Build pipeline of the edition: TEI -> document model -> Markdown -> site -> PDF/EPUB."""

