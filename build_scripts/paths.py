@@ -1,4 +1,5 @@
 """Where the edition's sources and outputs live, relative to the project root."""
+import shutil
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -13,3 +14,19 @@ def relative(path: Path) -> str:
         return str(path.relative_to(PROJECT_ROOT))
     except ValueError:
         return str(path)
+
+
+# What `mkdocs build` reads: enough to build the site from a copy.
+PROJECT_FILES = ("tei", "docs", "build_scripts", "mkdocs.yml")
+
+
+def copy_project(target: Path) -> Path:
+    """Copy the buildable project to `target` (for tests and benchmarks)."""
+    target.mkdir(parents=True, exist_ok=True)
+    for name in PROJECT_FILES:
+        source = PROJECT_ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copyfile(source, target / name)
+    return target

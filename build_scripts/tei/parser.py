@@ -17,7 +17,7 @@ from ..errors import EditionError, Problem
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 XML_NS = "http://www.w3.org/XML/1998/namespace"
-NS = {"tei": TEI_NS}
+NS = {"tei": TEI_NS, "xml": XML_NS}
 XML_ID = f"{{{XML_NS}}}id"
 XML_LANG = f"{{{XML_NS}}}lang"
 

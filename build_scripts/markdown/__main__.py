@@ -1,0 +1,42 @@
+"""Convert the TEI sources to Markdown pages, on their own, without MkDocs.
+
+    python -m build_scripts.markdown --out DIR [--tei-dir DIR]
+
+Writes every generated page under DIR (as MkDocs would read it from its
+docs folder) and copies the TEI files offered for download. Exits 1, with
+the validator's messages, when the sources are invalid.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from ..errors import EditionError
+from ..model.load import load_model
+from ..paths import TEI_DIR
+from .site_pages import render_pages
+from .write import write_pages
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--out", type=Path, required=True, help="folder to write the Markdown into")
+    parser.add_argument("--tei-dir", type=Path, default=TEI_DIR)
+    args = parser.parse_args(argv)
+    try:
+        model = load_model(args.tei_dir)
+    except EditionError as error:
+        print(error, file=sys.stderr)
+        return 1
+    pages = render_pages(model)
+    write_pages(model, pages, args.out)
+    for page in pages:
+        for warning in page.warnings:
+            print(f"warning: {warning}", file=sys.stderr)
+    print(f"wrote {len(pages)} pages to {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,177 @@
+"""Pages about the edition as a whole: home, the list of documents (all and
+by year), front matter written in edition.xml, the editorial method with the
+bracket legend, sources and credits, and the change log."""
+from __future__ import annotations
+
+from collections import Counter
+
+from ..model import dates
+from ..model.documents import Document
+from ..model.load import EditionModel
+from ..tei.parser import NS
+from . import escape, links
+from .behaviours import Renderer
+from .page import Page
+
+# edition.xml front-matter divisions that become pages of their own.
+FRONT_PAGES = (
+    ("introduction", "introduction.md", "Introduction"),
+    ("teaching", "teaching.md", "Teaching guide"),
+)
+
+
+def _front(renderer: Renderer, div_type: str) -> str:
+    div = renderer.model.edition.front_matter(div_type)
+    if div is None:
+        return ""
+    renderer.heading_level = 1
+    return renderer.render(div)
+
+
+def _with_notes(renderer: Renderer, sections: list[str]) -> str:
+    return "\n\n".join(s for s in sections + renderer.closing_sections() if s)
+
+
+def document_summary_line(renderer: Renderer, document: Document) -> str:
+    doctype = renderer.model.edition.doctypes[document.doctype.removeprefix("edn:")].label
+    title = f"[{escape.text(document.short_title)}]({renderer.link(links.document_page(document))})"
+    summary = f" — <q>{escape.text(document.summary.text)}</q>" if document.summary.recorded else ""
+    return (f'- <time datetime="{document.date}">{escape.text(document.date_label)}</time> · {title} '
+            f'<span class="doctype">({escape.text(doctype)})</span>{summary}')
+
+
+def document_list(renderer: Renderer, documents) -> str:
+    return "\n".join(document_summary_line(renderer, d) for d in documents)
+
+
+def _home_links(model: EditionModel) -> list[tuple[str, str]]:
+    front = [(title, path) for div, path, title in FRONT_PAGES if model.edition.front_matter(div) is not None]
+    return [("All documents by year", "documents/index.md"), *front,
+            ("Glossary", links.kind_index("term")), ("Editorial method", "about.md")]
+
+
+def home_page(model: EditionModel) -> Page:
+    renderer = Renderer(model, "index.md")
+    edition = model.edition
+    sections = [
+        f"# {escape.text(edition.title)}",
+        f'<p class="subtitle">{escape.text(edition.subtitle)}</p>',
+        _front(renderer, "home"),
+        "## The documents",
+        document_list(renderer, model.documents),
+        " · ".join(f"[{label}]({renderer.link(path)})" for label, path in _home_links(model)),
+    ]
+    return Page("index.md", edition.title, _with_notes(renderer, sections),
+                {"description": edition.full_title}, renderer.warnings)
+
+
+def documents_index(model: EditionModel) -> Page:
+    renderer = Renderer(model, "documents/index.md")
+    sections = ["# Documents", f"The edition's {len(model.documents)} documents in chronological order."]
+    for year in model.years():
+        sections.append(f"## [{year}]({renderer.link(links.year_page(year))}) " + escape.attr_list(f"y{year}"))
+        sections.append(document_list(renderer, [d for d in model.documents if d.year == year]))
+    return Page("documents/index.md", "Documents", "\n\n".join(sections),
+                {"description": "All documents of the edition, by date."}, renderer.warnings)
+
+
+def year_page(model: EditionModel, year: int) -> Page:
+    path = links.year_page(year)
+    renderer = Renderer(model, path)
+    documents = [d for d in model.documents if d.year == year]
+    sections = [f"# Documents of {year}", document_list(renderer, documents),
+                f"[All documents]({renderer.link('documents/index.md')})"]
+    return Page(path, f"Documents of {year}", "\n\n".join(sections),
+                {"description": f"Documents of {year} in the edition."}, renderer.warnings)
+
+
+def bracket_counts(document: Document) -> Counter:
+    counts = Counter()
+    for element in document.text.xpath(".//*[@ana]"):
+        for pointer in element.get("ana").split():
+            if pointer.startswith("edn:bk-"):
+                counts[pointer.removeprefix("edn:")] += 1
+    return counts
+
+
+def bracket_legend(renderer: Renderer) -> str:
+    model = renderer.model
+    counts = {d.slug: bracket_counts(d) for d in model.documents}
+    header = "| Category | Example | What it means | " + " | ".join(
+        f"[{escape.text(d.short_title)}]({renderer.link(links.document_page(d))})" for d in model.documents) + " |"
+    rows = [header, "|---|---|---|" + "---:|" * len(model.documents)]
+    for category in model.edition.bracket_categories:
+        example = category.description.find("tei:mentioned", NS)
+        sample = (f'<span class="bk bk-{category.slug}">{escape.text(example.text)}</span>'
+                  if example is not None else "")
+        meaning = escape.text("".join(category.description.itertext()).split(":", 1)[-1].split("(")[0].strip())
+        cells = " | ".join(str(counts[d.slug][category.id]) for d in model.documents)
+        rows.append(f"| {escape.text(category.label)} {escape.attr_list(None, (f'legend-{category.slug}',))} "
+                    f"| {sample} | {meaning} | {cells} |")
+    totals = " | ".join(str(sum(counts[d.slug].values())) for d in model.documents)
+    rows.append(f"| **All brackets** | | | {totals} |")
+    return "\n".join(rows)
+
+
+def about_page(model: EditionModel) -> Page:
+    renderer = Renderer(model, "about.md")
+    edition = model.edition
+    sections = [
+        "# About the edition and its method",
+        _front(renderer, "method"),
+        "## The translators' brackets {: #brackets }",
+        "Every square bracket of the translations is kept exactly as printed. The edition records what each "
+        "bracketed unit means; the table counts them in each document.",
+        bracket_legend(renderer),
+        "## How to cite {: #cite }",
+        _front(renderer, "citing"),
+        "## Version {: #version }",
+        f"This is version **{escape.text(edition.version)}** of the edition, released on "
+        f"{escape.text(dates.label(edition.version_date))}. Changes are listed in the "
+        f"[change log]({renderer.link('changelog.md')}).",
+    ]
+    return Page("about.md", "About the edition", _with_notes(renderer, sections),
+                {"description": "Editorial method, the bracket legend, how to cite, version."}, renderer.warnings)
+
+
+def sources_page(model: EditionModel) -> Page:
+    renderer = Renderer(model, "sources.md")
+    sources = sorted(model.edition.sources.values(), key=lambda s: (s.element.get("n") or s.text).lower())
+    entries = []
+    for source in sources:
+        label = escape.text(source.element.get("n") or "")
+        entries.append(f'<p class="bibl" id="{source.id}" markdown="1"><strong>{label}</strong> '
+                       f"{renderer.inline(source.element).strip()}</p>")
+    sections = [_front(renderer, "credits") or "# Sources and credits",
+                "## Sources cited in the apparatus {: #sources }",
+                escape.text(model.edition.root.findtext(".//tei:listBibl[@xml:id='sources']/tei:desc",
+                                                        namespaces=NS) or ""),
+                "\n\n".join(entries)]
+    return Page("sources.md", "Sources and credits", _with_notes(renderer, sections),
+                {"description": "Credits, rights and every source the apparatus cites."}, renderer.warnings)
+
+
+def changelog_page(model: EditionModel) -> Page:
+    renderer = Renderer(model, "changelog.md")
+    items = [f"## Version {escape.text(c.version)} {escape.attr_list('v' + c.version.replace('.', '-'))}\n\n"
+             f"*{escape.text(dates.label(c.date))}.* {renderer.inline(c.element).strip()}"
+             for c in model.edition.changes]
+    return Page("changelog.md", "Change log", "\n\n".join(["# Change log", *items]),
+                {"description": "What changed in each version of the edition."}, renderer.warnings)
+
+
+def front_pages(model: EditionModel) -> list[Page]:
+    pages = []
+    for div_type, path, title in FRONT_PAGES:
+        if model.edition.front_matter(div_type) is None:
+            continue
+        renderer = Renderer(model, path)
+        body = _with_notes(renderer, [_front(renderer, div_type)])
+        pages.append(Page(path, title, body, {"description": title}, renderer.warnings))
+    return pages
+
+
+def edition_pages(model: EditionModel) -> list[Page]:
+    return [home_page(model), documents_index(model), *[year_page(model, y) for y in model.years()],
+            about_page(model), sources_page(model), changelog_page(model), *front_pages(model)]
+

@@ -1,0 +1,35 @@
+"""Where each page lives and how pages link to one another. Links are
+written to .md sources, so MkDocs checks and rewrites them."""
+from __future__ import annotations
+
+import posixpath
+
+from ..model.documents import Document
+from ..model.registers import KINDS, Entry
+
+
+def relative(from_page: str, to_path: str) -> str:
+    """A link from one page source path to another file (with optional #anchor)."""
+    target, hash_, anchor = to_path.partition("#")
+    link = posixpath.relpath(target, posixpath.dirname(from_page) or ".") if target else ""
+    return link + (hash_ + anchor if hash_ else "")
+
+
+def entry_page(entry: Entry) -> str:
+    return f"{entry.folder}/{entry.slug}.md"
+
+
+def kind_index(kind: str) -> str:
+    return f"{KINDS[kind][3]}/index.md"
+
+
+def document_page(document: Document) -> str:
+    return document.page_path
+
+
+def tei_download(document: Document) -> str:
+    return f"tei/documents/{document.slug}.xml"
+
+
+def year_page(year: int) -> str:
+    return f"documents/{year}.md"

@@ -1,0 +1,35 @@
+"""A generated page: its source path, Markdown (with YAML front matter) and
+the warnings its rendering produced."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import yaml
+
+FOOTNOTES_PLACE = "///Footnotes Go Here///"
+
+
+@dataclass
+class Page:
+    path: str
+    title: str
+    body: str
+    meta: dict = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def markdown(self) -> str:
+        front = yaml.safe_dump({"title": self.title, **self.meta}, allow_unicode=True, sort_keys=False)
+        return f"---\n{front}---\n\n{self.body.strip()}\n"
+
+
+def footnote_definitions(footnotes: list[tuple[str, str]]) -> str:
+    """Python-Markdown footnote definitions, in the order they are called."""
+    return "\n\n".join(f"[^{label}]: {body}" for label, body in footnotes)
+
+
+def definition_list(rows: list[tuple[str, str]], cls: str) -> str:
+    """An HTML definition list whose values are Markdown spans."""
+    inner = "\n".join(f'<div class="{cls}-row" markdown="1"><dt>{label}</dt><dd markdown="span">{value}</dd></div>'
+                      for label, value in rows if value)
+    return f'<dl class="{cls}" markdown="1">\n{inner}\n</dl>'

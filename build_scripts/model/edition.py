@@ -1,0 +1,99 @@
+"""The edition as a whole, read from edition.xml: title, version, address,
+licence, taxonomies, bibliography, change log and front matter."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+from ..tei.parser import NS, XML_ID
+from .text import normalise_space
+
+
+@dataclass(frozen=True)
+class Category:
+    id: str
+    slug: str          # used for CSS classes: bk-<slug>
+    label: str
+    description: etree._Element = field(repr=False, compare=False)
+
+
+@dataclass(frozen=True)
+class Source:
+    id: str
+    element: etree._Element = field(repr=False, compare=False)
+    urls: tuple[str, ...]
+
+    @property
+    def text(self) -> str:
+        return normalise_space("".join(self.element.itertext()))
+
+
+@dataclass(frozen=True)
+class Change:
+    version: str
+    date: str
+    element: etree._Element = field(repr=False, compare=False)
+
+
+@dataclass(frozen=True)
+class Edition:
+    root: etree._Element = field(repr=False)
+    title: str
+    subtitle: str
+    version: str
+    version_date: str
+    publisher: str
+    url: str
+    licence_url: str
+    licence: etree._Element = field(repr=False)
+    bracket_categories: tuple[Category, ...]
+    doctypes: dict[str, Category]
+    sources: dict[str, Source]
+    changes: tuple[Change, ...]
+
+    @property
+    def full_title(self) -> str:
+        return f"{self.title}: {self.subtitle}"
+
+    def front_matter(self, div_type: str) -> etree._Element | None:
+        """A division of the edition's own prose (introduction, method...)."""
+        return self.root.find(f"tei:text/tei:body/tei:div[@type='{div_type}']", NS)
+
+    def category(self, pointer: str) -> Category:
+        wanted = pointer.removeprefix("edn:")
+        return next(c for c in self.bracket_categories if c.id == wanted)
+
+
+def _categories(root: etree._Element, taxonomy: str) -> tuple[Category, ...]:
+    result = []
+    for category in root.iterfind(f".//tei:taxonomy[@xml:id='{taxonomy}']/tei:category", NS):
+        description = category.find("tei:catDesc", NS)
+        result.append(Category(category.get(XML_ID), category.get("n") or category.get(XML_ID),
+                               normalise_space("".join(description.find("tei:term", NS).itertext())), description))
+    return tuple(result)
+
+
+def read_edition(root: etree._Element) -> Edition:
+    file_desc = root.find("tei:teiHeader/tei:fileDesc", NS)
+    edition = file_desc.find("tei:editionStmt/tei:edition", NS)
+    licence = file_desc.find("tei:publicationStmt/tei:availability/tei:licence", NS)
+    sources = {b.get(XML_ID): Source(b.get(XML_ID), b, tuple(r.get("target") for r in b.iterfind("tei:ref", NS)))
+               for b in file_desc.iterfind("tei:sourceDesc/tei:listBibl/tei:bibl", NS)}
+    changes = tuple(Change(c.get("n"), c.get("when"), c)
+                    for c in root.iterfind("tei:teiHeader/tei:revisionDesc/tei:change", NS))
+    return Edition(
+        root=root,
+        title=file_desc.findtext("tei:titleStmt/tei:title[@type='main']", namespaces=NS),
+        subtitle=file_desc.findtext("tei:titleStmt/tei:title[@type='sub']", namespaces=NS),
+        version=edition.get("n"),
+        version_date=edition.find("tei:date", NS).get("when"),
+        publisher=file_desc.findtext("tei:publicationStmt/tei:publisher", namespaces=NS),
+        url=file_desc.findtext("tei:publicationStmt/tei:idno[@type='URL']", namespaces=NS).strip(),
+        licence_url=licence.get("target"),
+        licence=licence,
+        bracket_categories=_categories(root, "brackets"),
+        doctypes={c.id: c for c in _categories(root, "doctypes")},
+        sources=sources,
+        changes=changes,
+    )

@@ -1,0 +1,126 @@
+"""The pipeline as a user runs it: the converter on its own, MkDocs driving
+it, `mkdocs serve` re-rendering on a TEI change, and a broken source that
+leaves the previous site untouched."""
+from __future__ import annotations
+
+import hashlib
+import re
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+from lxml import etree
+
+from build_scripts.markdown.behaviours import Renderer
+from build_scripts.model.load import load_model
+from conftest import copy_project, mkdocs_build, run_module
+
+CABLE = "tei/documents/1961-05-cable-korean-border-crossings.xml"
+MINUTES = "tei/documents/1962-06-26-ji-chervonenko-conversation.xml"
+
+
+def digest(folder: Path) -> str:
+    sha = hashlib.sha256()
+    for path in sorted(folder.rglob("*")):
+        sha.update(str(path.relative_to(folder)).encode())
+        if path.is_file():
+            sha.update(path.read_bytes())
+    return sha.hexdigest()
+
+
+def test_converter_runs_on_its_own(tmp_path):
+    result = run_module("build_scripts.markdown", "--out", str(tmp_path))
+    assert result.returncode == 0, result.stderr
+    model = load_model()
+    for document in model.documents:
+        page = (tmp_path / "documents" / f"{document.slug}.md").read_text(encoding="utf-8")
+        assert page.startswith("---\ntitle: ")
+        assert f"{{: #{document.key}-p1 .para" in page
+    assert (tmp_path / "glossary" / "index.md").exists()
+    assert (tmp_path / "tei" / "registers.xml").exists()
+
+
+def test_unknown_element_keeps_its_text_and_warns():
+    model = load_model()
+    renderer = Renderer(model, "index.md")
+    element = etree.fromstring('<p xmlns="http://www.tei-c.org/ns/1.0">before <unknownThing>kept text</unknownThing> after</p>')
+    rendered = renderer.render(element)
+    assert "before kept text after" in rendered
+    assert renderer.warnings and "no behaviour for <unknownThing>" in renderer.warnings[0]
+
+
+def test_unknown_element_fails_the_strict_build(tmp_path):
+    project = copy_project(tmp_path / "project")
+    path = project / MINUTES
+    # <unclear> is valid TEI, but the processing model has no behaviour for it.
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "Well, you should have sent them back.", "Well, you should have <unclear>sent</unclear> them back."),
+        encoding="utf-8")
+    build = mkdocs_build(project, tmp_path / "site")
+    assert build.returncode != 0
+    assert re.search(r"WARNING.*1962-06-26-ji-chervonenko-conversation\.xml:\d+: no behaviour for <unclear>",
+                     build.output)
+
+
+def test_invalid_tei_leaves_the_previous_site_untouched(tmp_path):
+    project = copy_project(tmp_path / "project")
+    site = tmp_path / "site"
+    first = mkdocs_build(project, site)
+    assert first.returncode == 0, first.output
+    before = digest(site)
+    cable = project / CABLE
+    cable.write_text(cable.read_text(encoding="utf-8").replace('ref="reg:pl-anshan"', 'ref="reg:pl-atlantis"'),
+                     encoding="utf-8")
+    second = mkdocs_build(project, site)
+    assert second.returncode != 0
+    assert re.search(r"1961-05-cable-korean-border-crossings\.xml:\d+: \[pointer-resolves\]", second.output)
+    assert "Traceback" not in second.output
+    assert digest(site) == before
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def fetch(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return None
+
+
+def wait_for(condition, seconds: float):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        value = condition()
+        if value:
+            return value
+        time.sleep(1)
+    return None
+
+
+def test_serve_rerenders_when_a_tei_file_changes(tmp_path):
+    project = copy_project(tmp_path / "project")
+    port = free_port()
+    url = f"http://127.0.0.1:{port}/documents/1962-06-26-ji-chervonenko-conversation/"
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-f", str(project / "mkdocs.yml"),
+                               "--dev-addr", f"127.0.0.1:{port}"],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        first = wait_for(lambda: fetch(url), 240)
+        assert first and "It is also our hope that this is the case." in first
+        minutes = project / MINUTES
+        minutes.write_text(minutes.read_text(encoding="utf-8").replace(
+            "It is also our hope that this is the case.", "It is also our hope that this is the case, edited."),
+            encoding="utf-8")
+        updated = wait_for(lambda: "this is the case, edited." in (fetch(url) or ""), 240)
+        assert updated, "the served page was not re-rendered after the TEI changed"
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
