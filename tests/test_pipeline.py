@@ -52,17 +52,21 @@ def test_unknown_element_keeps_its_text_and_warns():
     assert renderer.warnings and "no behaviour for <unknownThing>" in renderer.warnings[0]
 
 
-def test_unknown_element_fails_the_strict_build(tmp_path):
+def test_unknown_element_fails_the_strict_build_and_keeps_the_site(tmp_path):
     project = copy_project(tmp_path / "project")
+    site = tmp_path / "site"
+    assert mkdocs_build(project, site).returncode == 0
+    before = digest(site)
     path = project / MINUTES
     # <unclear> is valid TEI, but the processing model has no behaviour for it.
     path.write_text(path.read_text(encoding="utf-8").replace(
         "Well, you should have sent them back.", "Well, you should have <unclear>sent</unclear> them back."),
         encoding="utf-8")
-    build = mkdocs_build(project, tmp_path / "site")
+    build = mkdocs_build(project, site)
     assert build.returncode != 0
     assert re.search(r"WARNING.*1962-06-26-ji-chervonenko-conversation\.xml:\d+: no behaviour for <unclear>",
                      build.output)
+    assert digest(site) == before, "a failed strict build replaced the site"
 
 
 def test_invalid_tei_leaves_the_previous_site_untouched(tmp_path):
