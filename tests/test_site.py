@@ -79,6 +79,7 @@ def editorial_notes(element):
 @pytest.mark.parametrize("document", DOCUMENTS, ids=lambda d: d.slug)
 def test_every_note_is_a_footnote(built_site, document):
     page = document_html(built_site, document)
+    assert editorial_notes(document.text)
     for note in editorial_notes(document.text):
         item = page.xpath(f"//div[contains(@class, 'footnote')]//li[@id='fn:{note.get(XML_ID)}']")
         assert item, f"note {note.get(XML_ID)} is not a footnote"

@@ -143,8 +143,11 @@ def _protect(line: str) -> str:
 
 
 def paragraph(renderer: Renderer, element: etree._Element, prefix: str = "", classes: tuple[str, ...] = ()) -> str:
-    """A paragraph; with an id it gets a permalink and its number."""
+    """A paragraph; with an id it gets a permalink and its number. An
+    apparatus paragraph that states facts ends with its sources."""
     body = renderer.inline(element).strip()
+    if element.get("source"):
+        body += " " + sources_line(renderer, element, element.get("source").split())
     xml_id = element.get(XML_ID)
     if not xml_id:
         return _protect(prefix + body)
@@ -173,8 +176,10 @@ def division(renderer: Renderer, element: etree._Element) -> str:
         body = renderer.blocks(element)
     finally:
         renderer.heading_level -= 1
-    if element.get(XML_ID) and element.find("tei:head", NS) is None:  # no heading to carry its anchor
-        body = f'<span id="{element.get(XML_ID)}"></span>\n\n{body}'
+    head_element = element.find("tei:head", NS)
+    if element.get(XML_ID) and (head_element is None or head_element.get(XML_ID)):  # no heading carries its id
+        kind = element.get("type")
+        return f'<div{escape.attrs(class_=f"tei-div div-{kind}" if kind else "tei-div", id=element.get(XML_ID))} markdown="1">\n\n{body}\n\n</div>'
     return body
 
 
@@ -414,7 +419,8 @@ def pointer(renderer: Renderer, element: etree._Element) -> str:
     for document in renderer.model.documents:
         unit = document.element(target.partition("#")[2])
         if unit is not None:
-            label = f"{document.short_title}, {unit_label(unit)}"
+            doctype = renderer.model.edition.doctypes[document.doctype.removeprefix("edn:")].slug
+            label = f"{document.year} {doctype}, {unit_label(unit)}"
     return f"[{escape.text(label)}]({href})" if href else escape.text(label)
 
 

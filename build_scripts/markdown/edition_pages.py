@@ -20,11 +20,12 @@ FRONT_PAGES = (
 )
 
 
-def _front(renderer: Renderer, div_type: str) -> str:
+def _front(renderer: Renderer, div_type: str, level: int = 2) -> str:
+    """A division of the edition's prose, its heading at `level` (1 for a page's title)."""
     div = renderer.model.edition.front_matter(div_type)
     if div is None:
         return ""
-    renderer.heading_level = 1
+    renderer.heading_level = level - 1
     return renderer.render(div)
 
 
@@ -142,7 +143,7 @@ def sources_page(model: EditionModel) -> Page:
         label = escape.text(source.element.get("n") or "")
         entries.append(f'<p class="bibl" id="{source.id}" markdown="1"><strong>{label}</strong> '
                        f"{renderer.inline(source.element).strip()}</p>")
-    sections = [_front(renderer, "credits") or "# Sources and credits",
+    sections = [_front(renderer, "credits", level=1) or "# Sources and credits",
                 "## Sources cited in the apparatus {: #sources }",
                 escape.text(model.edition.root.findtext(".//tei:listBibl[@xml:id='sources']/tei:desc",
                                                         namespaces=NS) or ""),
@@ -166,7 +167,7 @@ def front_pages(model: EditionModel) -> list[Page]:
         if model.edition.front_matter(div_type) is None:
             continue
         renderer = Renderer(model, path)
-        body = _with_notes(renderer, [_front(renderer, div_type)])
+        body = _with_notes(renderer, [_front(renderer, div_type, level=1)])
         pages.append(Page(path, title, body, {"description": title}, renderer.warnings))
     return pages
 

@@ -52,7 +52,10 @@ def life_line(entry: Entry) -> str:
         parts.append(f"died {escape.text(entry.death)}")
     if entry.kind == "person" and not parts:
         parts.append("life dates unknown")
-    return ("; ".join(parts).capitalize() + ".") if parts else ""
+    if not parts:
+        return ""
+    line = "; ".join(parts)
+    return line[0].upper() + line[1:] + "."
 
 
 def description(renderer: Renderer, entry: Entry) -> str:
@@ -81,10 +84,11 @@ def occurrences(renderer: Renderer, model: EditionModel, entry: Entry) -> str:
 def roles_table(renderer: Renderer, model: EditionModel, entry: Entry) -> str:
     if not entry.states:
         return ""
-    rows = ["| Period | Office or status | At the date of |", "|---|---|---|"]
+    rows = ["| Period | Office or status | Held at the date of |", "|---|---|---|"]
+    mentioned_in = {o.document.slug for o in model.occurrences.get(entry.id, [])}
     for state in entry.states:
         held_at = [f"[{escape.text(d.short_title)}]({renderer.link(links.document_page(d))})"
-                   for d in model.documents if state.covers(d.date)]
+                   for d in model.documents if d.slug in mentioned_in and state.covers(d.date)]
         sources = sources_line(renderer, entry.element, list(state.sources))
         rows.append(f"| {escape.text(state.period) or 'date not known'} | {escape.text(state.label)} {sources} | "
                     f"{', '.join(held_at)} |")

@@ -15,10 +15,11 @@ _T = f"{{{TEI_NS}}}"
 
 
 def is_apparatus(element: etree._Element) -> bool:
-    """The edition's own additions, which are not part of the transcription."""
+    """The edition's own additions, which are not part of the transcription:
+    editorial notes, corrections and the front matter (headnote)."""
     if element.tag == f"{_T}note":
         return element.get("type") != "original"
-    return element.tag == f"{_T}corr"
+    return element.tag in (f"{_T}corr", f"{_T}front")
 
 
 def is_bracket(element: etree._Element) -> bool:
