@@ -41,6 +41,9 @@ def test_converter_runs_on_its_own(tmp_path):
         assert f"{{: #{document.key}-p1 .para" in page
     assert (tmp_path / "glossary" / "index.md").exists()
     assert (tmp_path / "tei" / "registers.xml").exists()
+    for document in model.documents:  # citations formatted by citeproc-js, and the downloads
+        assert "## Cite this document" in (tmp_path / "documents" / f"{document.slug}.md").read_text(encoding="utf-8")
+        assert (tmp_path / "cite" / f"{document.slug}.bib").read_text(encoding="utf-8").lstrip().startswith("@")
 
 
 def test_unknown_element_keeps_its_text_and_warns():

@@ -12,9 +12,11 @@ import argparse
 import sys
 from pathlib import Path
 
+from ..cite.citations import cite_edition
 from ..errors import EditionError
 from ..model.load import load_model
 from ..paths import TEI_DIR
+from .cite_section import cite_files
 from .site_pages import render_pages
 from .write import write_pages
 
@@ -26,11 +28,12 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         model = load_model(args.tei_dir)
+        citations = cite_edition(model)
     except EditionError as error:
         print(error, file=sys.stderr)
         return 1
-    pages = render_pages(model)
-    write_pages(model, pages, args.out)
+    pages = render_pages(model, citations)
+    write_pages(model, pages, args.out, cite_files(model, citations))
     for page in pages:
         for warning in page.warnings:
             print(f"warning: {warning}", file=sys.stderr)

@@ -2,12 +2,17 @@
 downloads. Its URL is /documents/<slug>/."""
 from __future__ import annotations
 
+from ..cite.citations import DocumentCitations
 from ..model.documents import Document, Field, Party
 from ..model.load import EditionModel
+from ..model.mentions import entries_in
+from ..model.registers import KINDS
 from ..tei.parser import NS
 from . import escape, links
 from .behaviours import Renderer
+from .cite_section import cite_section, head_metadata
 from .page import Page, definition_list
+from .register_pages import name_html
 
 NOT_RECORDED = '<span class="not-recorded">Not recorded in the transcription</span>'
 
@@ -80,24 +85,68 @@ def headnote(renderer: Renderer, document: Document) -> str:
     return renderer.render(div)
 
 
+def bracket_legend(renderer: Renderer, document: Document) -> str:
+    """What the brackets of this text mean, with their number, for readers of the diplomatic view."""
+    counts = document.bracket_counts()
+    rows = []
+    for category in renderer.model.edition.bracket_categories:
+        if counts[category.id]:
+            meaning = "".join(category.description.itertext()).split(":", 1)[-1].split("(")[0].strip()
+            rows.append(f'<li><span class="bk bk-{category.slug}"><span class="bk-pc">[</span>'
+                        f'{escape.text(category.label)}<span class="bk-pc">]</span></span> '
+                        f'{counts[category.id]} × — {escape.text(meaning)}</li>')
+    total = sum(counts.values())
+    about = renderer.link("about.md#brackets")
+    return (f'<details class="bracket-legend" markdown="1"><summary>The translator\'s brackets in this text: {total}. '
+            f'What they mean</summary>\n\n<ul>{"".join(rows)}</ul>\n\nThe diplomatic view shows every bracket '
+            f'coloured by its kind; the reading view hides the brackets and omission marks and keeps the supplied '
+            f'words, lightly marked. [The full legend]({about}).\n\n</details>')
+
+
+def whos_who(renderer: Renderer, document: Document) -> str:
+    """The people, places, organisations and terms of this document, with roles at its date."""
+    entries = [renderer.model.registers[i] for i in entries_in(document) if i in renderer.model.registers.entries]
+    sections, summary = [], []
+    for kind, (_tag, _name, _prefix, _folder, label) in KINDS.items():
+        of_kind = sorted((e for e in entries if e.kind == kind), key=lambda e: e.name.lower())
+        if not of_kind:
+            continue
+        summary.append(f"{len(of_kind)} {label.lower()}")
+        items = []
+        for entry in of_kind:
+            line = f"- [{name_html(entry.main_name)}]({renderer.link(links.entry_page(entry))})"
+            variants = [v for v in entry.variants if v.type != "lemma"][:3]
+            if variants:
+                line += " (" + ", ".join(name_html(v) for v in variants) + ")"
+            held = entry.states_on(document.date)
+            line += f": {escape.text('; '.join(s.label for s in held))}" if held else f": {escape.text(entry.summary)}"
+            items.append(line)
+        sections.append(f'<p class="whos-who-kind">{label}</p>\n\n' + "\n".join(items))
+    return (f'<details class="whos-who" id="whos-who" markdown="1"><summary>Who\'s who in this document: '
+            f'{", ".join(summary)}</summary>\n\n' + "\n\n".join(sections) + "\n\n</details>")
+
+
 def transcription(renderer: Renderer, document: Document) -> str:
     renderer.heading_level = 2  # the text's own divisions open at level 3
     text = renderer.render(document.text.find("tei:body", NS))
-    return ('## Text {: #text }\n\n'
-            f'<div class="tei-text doc-{document.doctype.removeprefix("edn:")}" markdown="1">\n\n{text}\n\n</div>')
+    return ('## Text {: #text }\n\n' + bracket_legend(renderer, document) + "\n\n"
+            f'<div class="tei-text doc-{document.doctype.removeprefix("edn:")}" data-doc="{document.key}" '
+            f'markdown="1">\n\n{text}\n\n</div>')
 
 
-def document_page(model: EditionModel, document: Document, extra_sections=()) -> Page:
+def document_page(model: EditionModel, document: Document, cited: DocumentCitations | None = None) -> Page:
     renderer = Renderer(model, links.document_page(document), document)
     sections = [
         f"# {escape.text(document.short_title)}",
         metadata_panel(renderer, document),
         headnote(renderer, document),
+        whos_who(renderer, document),
         transcription(renderer, document),
     ]
-    sections += [section(renderer, document) for section in extra_sections]
+    if cited is not None:
+        sections.append(cite_section(renderer, document, cited))
     sections += renderer.closing_sections()
     meta = {"description": document.summary.text if document.summary.recorded else document.title,
-            "document": document.slug}
+            "document": document.slug, "head_meta": head_metadata(model, document)}
     return Page(links.document_page(document), document.short_title,
                 "\n\n".join(s for s in sections if s), meta, renderer.warnings)

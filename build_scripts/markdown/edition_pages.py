@@ -3,8 +3,6 @@ by year), front matter written in edition.xml, the editorial method with the
 bracket legend, sources and credits, and the change log."""
 from __future__ import annotations
 
-from collections import Counter
-
 from ..model import dates
 from ..model.documents import Document
 from ..model.load import EditionModel
@@ -42,7 +40,10 @@ def document_summary_line(renderer: Renderer, document: Document) -> str:
 
 
 def document_list(renderer: Renderer, documents) -> str:
-    return "\n".join(document_summary_line(renderer, d) for d in documents)
+    """Documents in date order, shown as a timeline."""
+    items = "\n".join(document_summary_line(renderer, d) for d in documents)
+    return f'<div class="timeline" markdown="1">\n\n{items}\n\n</div>'
+
 
 
 def _home_links(model: EditionModel) -> list[tuple[str, str]]:
@@ -56,7 +57,7 @@ def home_page(model: EditionModel) -> Page:
     edition = model.edition
     sections = [
         f"# {escape.text(edition.title)}",
-        f'<p class="subtitle">{escape.text(edition.subtitle)}</p>',
+        f'<p class="subtitle">{escape.text(edition.subtitle)}. {escape.text(edition.description)}.</p>',
         _front(renderer, "home"),
         "## The documents",
         document_list(renderer, model.documents),
@@ -86,18 +87,9 @@ def year_page(model: EditionModel, year: int) -> Page:
                 {"description": f"Documents of {year} in the edition."}, renderer.warnings)
 
 
-def bracket_counts(document: Document) -> Counter:
-    counts = Counter()
-    for element in document.text.xpath(".//*[@ana]"):
-        for pointer in element.get("ana").split():
-            if pointer.startswith("edn:bk-"):
-                counts[pointer.removeprefix("edn:")] += 1
-    return counts
-
-
 def bracket_legend(renderer: Renderer) -> str:
     model = renderer.model
-    counts = {d.slug: bracket_counts(d) for d in model.documents}
+    counts = {d.slug: d.bracket_counts() for d in model.documents}
     header = "| Category | Example | What it means | " + " | ".join(
         f"[{escape.text(d.short_title)}]({renderer.link(links.document_page(d))})" for d in model.documents) + " |"
     rows = [header, "|---|---|---|" + "---:|" * len(model.documents)]

@@ -3,6 +3,7 @@ lists them. The navigation names years, never individual documents, so its
 size does not grow with the edition."""
 from __future__ import annotations
 
+from ..cite.citations import DocumentCitations
 from ..model.load import EditionModel
 from ..model.registers import KINDS
 from . import links
@@ -12,10 +13,10 @@ from .page import Page
 from .register_pages import register_pages
 
 
-def render_pages(model: EditionModel, document_sections=()) -> list[Page]:
-    """All generated pages; `document_sections` adds sections to document pages."""
+def render_pages(model: EditionModel, citations: dict[str, DocumentCitations] | None = None) -> list[Page]:
+    """All generated pages; with `citations`, document pages have a Cite section."""
     pages = edition_pages(model)
-    pages += [document_page(model, d, document_sections) for d in model.documents]
+    pages += [document_page(model, d, (citations or {}).get(d.slug)) for d in model.documents]
     pages += register_pages(model)
     return pages
 

@@ -16,11 +16,13 @@ def downloads(model: EditionModel) -> dict[str, Path]:
     return files
 
 
-def write_pages(model: EditionModel, pages: list[Page], out: Path) -> None:
-    for page in pages:
-        target = out / page.path
+def write_pages(model: EditionModel, pages: list[Page], out: Path, files: dict[str, str] | None = None) -> None:
+    """Write the pages, the generated `files` (site path -> text) and the TEI downloads."""
+    texts = {page.path: page.markdown for page in pages} | (files or {})
+    for site_path, text in texts.items():
+        target = out / site_path
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(page.markdown, encoding="utf-8")
+        target.write_text(text, encoding="utf-8")
     for site_path, source in downloads(model).items():
         target = out / site_path
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -1,6 +1,7 @@
 """What the edition knows about each document, read from its teiHeader."""
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -51,6 +52,7 @@ class Document:
     doctype: str              # category id in edn:doctypes
     archive_title: Field
     translator: Field
+    translator_ref: str | None   # register entry of the translator, if recorded
     url: Field
     citation: Field
     summary: Field
@@ -86,6 +88,15 @@ class Document:
     def page_path(self) -> str:
         """Source path of the document's page; its URL is /documents/<slug>/."""
         return f"documents/{self.slug}.md"
+
+    def bracket_counts(self) -> Counter:
+        """How many bracketed units of each category (edn:bk-…) the text has."""
+        counts = Counter()
+        for element in self.text.xpath(".//*[@ana]"):
+            for pointer in element.get("ana").split():
+                if pointer.startswith("edn:bk-"):
+                    counts[pointer.removeprefix("edn:")] += 1
+        return counts
 
     def element(self, xml_id: str) -> etree._Element | None:
         found = self.tei.root.xpath("//*[@xml:id=$id]", id=xml_id)
@@ -127,6 +138,8 @@ def read_document(tei: TeiFile) -> Document:
         doctype=_find(root, "tei:teiHeader/tei:profileDesc/tei:textClass/tei:catRef").get("target"),
         archive_title=Field.of(_find(root, f"{source}/tei:title[@type='wcda']")),
         translator=Field.of(_find(root, f"{source}/tei:respStmt[tei:resp/@key='trl']/*[not(self::tei:resp)]")),
+        translator_ref=root.xpath(f"string({source}/tei:respStmt[tei:resp/@key='trl']/tei:persName/@ref)",
+                                  namespaces=NS).removeprefix("reg:") or None,
         url=Field.of(_find(root, f"{source}/tei:idno[@type='URL']")),
         citation=Field.of(_find(root, f"{source}/tei:note[@type='citation']")),
         summary=Field.of(_find(root, f"{source}/tei:note[@type='summary']")),

@@ -41,6 +41,7 @@ class Edition:
     root: etree._Element = field(repr=False)
     title: str
     subtitle: str
+    description: str
     version: str
     version_date: str
     publisher: str
@@ -86,6 +87,7 @@ def read_edition(root: etree._Element) -> Edition:
         root=root,
         title=file_desc.findtext("tei:titleStmt/tei:title[@type='main']", namespaces=NS),
         subtitle=file_desc.findtext("tei:titleStmt/tei:title[@type='sub']", namespaces=NS),
+        description=file_desc.findtext("tei:titleStmt/tei:title[@type='desc']", namespaces=NS),
         version=edition.get("n"),
         version_date=edition.find("tei:date", NS).get("when"),
         publisher=file_desc.findtext("tei:publicationStmt/tei:publisher", namespaces=NS),
