@@ -61,7 +61,7 @@ def main(argv: list[str] | None = None) -> int:
         project = make_project(root / "project", args.documents)
         site = root / "site"
         started = time.monotonic()
-        result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(project / "mkdocs.yml"),
+        result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-f", str(project / "mkdocs.yml"),
                                  "-d", str(site)], capture_output=True, text=True)
         seconds = time.monotonic() - started
         if result.returncode:
@@ -78,6 +78,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"document page HTML, median:  {statistics.median(sizes) / 1024:.1f} KB (max {max(sizes) / 1024:.1f} KB)")
         print(f"navigation per page, median: {statistics.median(navs) / 1024:.1f} KB")
         print(f"search index:                {index.stat().st_size / 1024 / 1024:.2f} MB")
+        for line in (result.stdout + result.stderr).splitlines():  # timings the plugin logs
+            if re.search(r"(PDF|EPUB|offline copy).*: [\d.]+ s", line):
+                print(f"  {line.split('-', 1)[-1].strip()}")
+        for download in sorted((site / "downloads").glob("*.*")):
+            print(f"{download.name + ':':29}{download.stat().st_size / 1024 / 1024:.2f} MB")
         return 0
     finally:
         if not args.keep:

@@ -304,13 +304,15 @@ def test_version_and_build_date_on_every_page(page, site_url):
 
 # ---- 9. Accessibility and fit ---------------------------------------------------------------
 
-@pytest.mark.parametrize("scheme", ["default", "slate"])
+@pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("name", PAGE_TYPES)
 def test_axe_finds_no_violations(browser, site_url, name, scheme):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    # the theme picks its light or dark palette from the reader's system preference
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
     page = context.new_page()
     page.goto(site_url + PAGE_TYPES[name])
-    page.evaluate("s => document.body.setAttribute('data-md-color-scheme', s)", scheme)
+    expected = "slate" if scheme == "dark" else "default"
+    assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == expected
     page.add_script_tag(path=str(AXE))
     result = page.evaluate("async () => (await axe.run(document)).violations"
                            ".map(v => ({id: v.id, nodes: v.nodes.map(n => n.target.join(' ')).slice(0, 5)}))")
@@ -367,3 +369,18 @@ def test_print_view_has_no_navigation_chrome(page, site_url):
     for selector in (".md-header", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer", ".para-tools"):
         assert page.locator(selector).first.evaluate("e => getComputedStyle(e).display") == "none", selector
     assert visible(page, ".tei-text")
+
+
+def test_pages_request_nothing_from_other_hosts(page, site_url):
+    """Fonts, scripts, styles and images all come from the site itself."""
+    requests = []
+    page.on("request", lambda request: requests.append(request.url))
+    for path in PAGE_TYPES.values():
+        page.goto(site_url + path)
+        page.wait_for_load_state("networkidle")
+    page.goto(doc_url(site_url, MINUTES))
+    page.locator("#xj1962-p15").hover()
+    page.locator("#xj1962-p15 button.cite-para").click()
+    page.locator("dialog.cite-dialog").wait_for(state="visible")
+    assert requests and all(url.startswith(site_url) for url in requests), \
+        [url for url in requests if not url.startswith(site_url)]

@@ -10,7 +10,7 @@ from ..model.documents import Document
 from ..model.load import EditionModel
 from ..tei.parser import XML_ID
 from . import engine
-from .items import citable_paragraphs, document_item, paragraph_item
+from .items import citable_paragraphs, document_item, edition_item, paragraph_item
 from .styles import STYLES, locale_xml, style_xml
 
 
@@ -55,8 +55,22 @@ def cite_document(model: EditionModel, document: Document, styles: dict[str, str
     return result
 
 
-def cite_edition(model: EditionModel) -> dict[str, DocumentCitations]:
-    """Citations of every document, keyed by slug."""
+@dataclass
+class Citations:
+    edition: dict[str, Formatted]              # style -> the edition as a whole
+    documents: dict[str, DocumentCitations]    # slug -> the document and its paragraphs
+
+
+def cite_whole_edition(model: EditionModel, styles: dict[str, str], locale: str) -> dict[str, Formatted]:
+    item = edition_item(model)
+    answer = engine.run({"locale": locale, "styles": styles, "items": [item],
+                         "citations": [{"style": s.key, "item": item["id"]} for s in STYLES]})
+    return {s.key: Formatted(a["citation"], a["bibliography"]) for s, a in zip(STYLES, answer["citations"])}
+
+
+def cite_edition(model: EditionModel) -> Citations:
+    """Citations of the edition and of every document."""
     styles = {s.key: style_xml(s) for s in STYLES}
     locale = locale_xml()
-    return {d.slug: cite_document(model, d, styles, locale) for d in model.documents}
+    return Citations(cite_whole_edition(model, styles, locale),
+                     {d.slug: cite_document(model, d, styles, locale) for d in model.documents})

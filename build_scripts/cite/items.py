@@ -73,3 +73,20 @@ def paragraph_item(model: EditionModel, document: Document, paragraph: etree._El
     item["id"] = paragraph.get(XML_ID)
     item["URL"] += f"#{paragraph.get(XML_ID)}"
     return item
+
+
+def edition_item(model: EditionModel) -> dict:
+    """The edition as a whole, for its title page and its "how to cite"."""
+    edition = model.edition
+    return {
+        "id": "edition",
+        "type": "book",
+        "title": edition.full_title,
+        "genre": edition.description[0].upper() + edition.description[1:],
+        "editor": [{"literal": edition.publisher}],
+        "publisher": edition.publisher,
+        "version": edition.version,
+        "issued": _date_parts(edition.version_date),
+        "URL": edition.url,
+        "language": "en",
+    }

@@ -1,6 +1,6 @@
 """Convert the TEI sources to Markdown pages, on their own, without MkDocs.
 
-    python -m build_scripts.markdown --out DIR [--tei-dir DIR]
+    python -m build_scripts.markdown --out DIR [--tei-dir DIR] [--with-downloads]
 
 Writes every generated page under DIR (as MkDocs would read it from its
 docs folder) and copies the TEI files offered for download. Exits 1, with
@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 from ..cite.citations import cite_edition
+from ..downloads import build_downloads
 from ..errors import EditionError
 from ..model.load import load_model
 from ..paths import TEI_DIR
@@ -25,6 +26,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--out", type=Path, required=True, help="folder to write the Markdown into")
     parser.add_argument("--tei-dir", type=Path, default=TEI_DIR)
+    parser.add_argument("--with-downloads", action="store_true",
+                        help="also write the PDFs and the EPUB the pages link to")
     args = parser.parse_args(argv)
     try:
         model = load_model(args.tei_dir)
@@ -34,6 +37,10 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     pages = render_pages(model, citations)
     write_pages(model, pages, args.out, cite_files(model, citations))
+    if args.with_downloads:
+        for site_path, data in build_downloads(model, pages, citations).items():
+            (args.out / site_path).parent.mkdir(parents=True, exist_ok=True)
+            (args.out / site_path).write_bytes(data)
     for page in pages:
         for warning in page.warnings:
             print(f"warning: {warning}", file=sys.stderr)

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import html
 
-from ..cite.citations import DocumentCitations
+from ..cite.citations import Citations, DocumentCitations
 from ..cite.items import document_url
 from ..cite.styles import STYLES
 from ..model.documents import Document
 from ..model.load import EditionModel
-from . import escape
+from . import escape, links
 from .behaviours import Renderer
 
 DOWNLOADS = (("bib", "BibTeX"), ("ris", "RIS"), ("json", "CSL-JSON"))
@@ -20,16 +20,21 @@ def download_path(document: Document, extension: str) -> str:
     return f"cite/{document.slug}.{extension}"
 
 
-def cite_files(model: EditionModel, citations: dict[str, DocumentCitations]) -> dict[str, str]:
+def cite_files(model: EditionModel, citations: Citations) -> dict[str, str]:
     """Site path -> content of every citation download and paragraph-citation script."""
     files = {}
     for document in model.documents:
-        cited = citations[document.slug]
+        cited = citations.documents[document.slug]
         files[download_path(document, "bib")] = cited.bibtex
         files[download_path(document, "ris")] = cited.ris
         files[download_path(document, "json")] = cited.csl_json()
         files[download_path(document, "js")] = cited.paragraph_script(document.key)
     return files
+
+
+def styles_html(formatted_by_style) -> str:
+    """The three styles side by side: citation (or note) and bibliography entry."""
+    return f'<div class="cite-styles">{"".join(_style_block(s, formatted_by_style[s.key]) for s in STYLES)}</div>'
 
 
 def _style_block(style, formatted) -> str:
@@ -42,7 +47,6 @@ def _style_block(style, formatted) -> str:
 
 
 def cite_section(renderer: Renderer, document: Document, cited: DocumentCitations) -> str:
-    styles = "".join(_style_block(style, cited.document[style.key]) for style in STYLES)
     downloads = " · ".join(
         f"[{label}]({renderer.link(download_path(document, extension))})"
         + escape.attr_list(None, ("cite-download",), download=f"{document.slug}.{extension}")
@@ -55,7 +59,7 @@ def cite_section(renderer: Renderer, document: Document, cited: DocumentCitation
         f"Formatted with the CSL styles below from the edition's version {escape.text(version)}. To cite a "
         "paragraph, use the paragraph's number (shown in the margin) and its own address, or the "
         "paragraph's <em>Cite</em> button.",
-        f'<div class="cite-styles">{styles}</div>',
+        styles_html(cited.document),
         f"Download the reference: {downloads}",
         f'<p class="paragraph-citations-link" hidden markdown="1">{data}</p>',
     ])
@@ -70,6 +74,7 @@ def head_metadata(model: EditionModel, document: Document) -> list[list[str]]:
         ["citation_publication_date", model.edition.version_date.replace("-", "/")],
         ["citation_publisher", model.edition.publisher],
         ["citation_public_url", document_url(model, document)],
+        ["citation_pdf_url", model.edition.url.rstrip("/") + "/" + links.document_pdf(document)],
         ["citation_language", "en"],
         ["DC.title", document.title],
         ["DC.date", document.date],

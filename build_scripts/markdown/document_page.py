@@ -71,6 +71,9 @@ def metadata_panel(renderer: Renderer, document: Document) -> str:
         ("Funding credit", field_value(document.credit)),
         ("Source", _url(document.url)),
         ("Archive's citation", field_value(document.citation)),
+        ("Downloads", f"[PDF of this document]({renderer.link(links.document_pdf(document))}) · "
+                      f"[PDF of the edition]({renderer.link(links.edition_pdf())}) · "
+                      f"[EPUB]({renderer.link(links.edition_epub())})"),
         ("TEI source", f"[{document.slug}.xml]({renderer.link(links.tei_download(document))})"
                        "{: download=\"" + document.slug + ".xml\" }"),
     ]

@@ -3,12 +3,14 @@ by year), front matter written in edition.xml, the editorial method with the
 bracket legend, sources and credits, and the change log."""
 from __future__ import annotations
 
+from ..cite.citations import Citations
 from ..model import dates
 from ..model.documents import Document
 from ..model.load import EditionModel
 from ..tei.parser import NS
 from . import escape, links
 from .behaviours import Renderer
+from .cite_section import styles_html
 from .page import Page
 
 # edition.xml front-matter divisions that become pages of their own.
@@ -52,7 +54,25 @@ def _home_links(model: EditionModel) -> list[tuple[str, str]]:
             ("Glossary", links.kind_index("term")), ("Editorial method", "about.md")]
 
 
-def home_page(model: EditionModel) -> Page:
+def take_away(renderer: Renderer, offline: bool) -> str:
+    """The offline forms of the edition, linked from the home page."""
+    edition = renderer.model.edition
+    items = [f"- [The whole edition as PDF]({renderer.link(links.edition_pdf())}): title page, contents, "
+             "introduction, documents with their notes, glossary and registers",
+             f"- [The whole edition as EPUB]({renderer.link(links.edition_epub())}), for e-readers",
+             "- A PDF of each document, linked from the document's page"]
+    if offline:
+        note = (f"This is the offline copy of version {escape.text(edition.version)}: it works from the files on "
+                "your computer, search included.")
+    else:
+        items.append(f'- <a href="{links.offline_zip()}" download>The whole site for offline use (zip)</a>: '
+                     "unzip it and open <code>index.html</code>; navigation, notes, look-ups and search work "
+                     "without a network")
+        note = ""
+    return "\n\n".join(s for s in ["## Take it with you {: #downloads }", note, "\n".join(items)] if s)
+
+
+def home_page(model: EditionModel, offline: bool = False) -> Page:
     renderer = Renderer(model, "index.md")
     edition = model.edition
     sections = [
@@ -62,6 +82,7 @@ def home_page(model: EditionModel) -> Page:
         "## The documents",
         document_list(renderer, model.documents),
         " · ".join(f"[{label}]({renderer.link(path)})" for label, path in _home_links(model)),
+        take_away(renderer, offline),
     ]
     return Page("index.md", edition.title, _with_notes(renderer, sections),
                 {"description": edition.full_title}, renderer.warnings)
@@ -106,7 +127,13 @@ def bracket_legend(renderer: Renderer) -> str:
     return "\n".join(rows)
 
 
-def about_page(model: EditionModel) -> Page:
+def edition_citation(citations: Citations | None) -> str:
+    if citations is None:
+        return ""
+    return "To cite the edition as a whole:\n\n" + styles_html(citations.edition)
+
+
+def about_page(model: EditionModel, citations: Citations | None = None) -> Page:
     renderer = Renderer(model, "about.md")
     edition = model.edition
     sections = [
@@ -118,6 +145,7 @@ def about_page(model: EditionModel) -> Page:
         bracket_legend(renderer),
         "## How to cite {: #cite }",
         _front(renderer, "citing"),
+        edition_citation(citations),
         "## Version {: #version }",
         f"This is version **{escape.text(edition.version)}** of the edition, released on "
         f"{escape.text(dates.label(edition.version_date))}. Changes are listed in the "
@@ -127,20 +155,26 @@ def about_page(model: EditionModel) -> Page:
                 {"description": "Editorial method, the bracket legend, how to cite, version."}, renderer.warnings)
 
 
-def sources_page(model: EditionModel) -> Page:
-    renderer = Renderer(model, "sources.md")
-    sources = sorted(model.edition.sources.values(), key=lambda s: (s.element.get("n") or s.text).lower())
+def sources_page(model: EditionModel, only: set[str] | None = None, path: str = "sources.md") -> Page:
+    """Credits and the bibliography; with `only`, just those sources (for a document's PDF)."""
+    renderer = Renderer(model, path)
+    sources = [s for s in model.edition.sources.values() if only is None or s.id in only]
+    sources.sort(key=lambda s: (s.element.get("n") or s.text).lower())
     entries = []
     for source in sources:
         label = escape.text(source.element.get("n") or "")
         entries.append(f'<p class="bibl" id="{source.id}" markdown="1"><strong>{label}</strong> '
                        f"{renderer.inline(source.element).strip()}</p>")
-    sections = [_front(renderer, "credits", level=1) or "# Sources and credits",
-                "## Sources cited in the apparatus {: #sources }",
-                escape.text(model.edition.root.findtext(".//tei:listBibl[@xml:id='sources']/tei:desc",
-                                                        namespaces=NS) or ""),
-                "\n\n".join(entries)]
-    return Page("sources.md", "Sources and credits", _with_notes(renderer, sections),
+    description = escape.text(model.edition.root.findtext(".//tei:listBibl[@xml:id='sources']/tei:desc",
+                                                          namespaces=NS) or "")
+    if only is None:
+        sections = [_front(renderer, "credits", level=1) or "# Sources and credits",
+                    "## Sources cited in the apparatus {: #sources }", description, "\n\n".join(entries)]
+        title = "Sources and credits"
+    else:
+        title = "Sources cited"
+        sections = [f"# {title}", description, "\n\n".join(entries)]
+    return Page(path, title, _with_notes(renderer, sections),
                 {"description": "Credits, rights and every source the apparatus cites."}, renderer.warnings)
 
 
@@ -164,7 +198,7 @@ def front_pages(model: EditionModel) -> list[Page]:
     return pages
 
 
-def edition_pages(model: EditionModel) -> list[Page]:
-    return [home_page(model), documents_index(model), *[year_page(model, y) for y in model.years()],
-            about_page(model), sources_page(model), changelog_page(model), *front_pages(model)]
+def edition_pages(model: EditionModel, citations: Citations | None = None, offline: bool = False) -> list[Page]:
+    return [home_page(model, offline), documents_index(model), *[year_page(model, y) for y in model.years()],
+            about_page(model, citations), sources_page(model), changelog_page(model), *front_pages(model)]
 

@@ -33,3 +33,20 @@ def tei_download(document: Document) -> str:
 
 def year_page(year: int) -> str:
     return f"documents/{year}.md"
+
+
+# Offline forms of the edition, with stable names (the version is inside them).
+def edition_pdf() -> str:
+    return "downloads/crossing-the-border.pdf"
+
+
+def document_pdf(document: Document) -> str:
+    return f"downloads/documents/{document.slug}.pdf"
+
+
+def edition_epub() -> str:
+    return "downloads/crossing-the-border.epub"
+
+
+def offline_zip() -> str:
+    return "downloads/crossing-the-border-offline.zip"

@@ -8,6 +8,11 @@ import yaml
 
 FOOTNOTES_PLACE = "///Footnotes Go Here///"
 
+# The Python-Markdown extensions the pages are written for (mkdocs.yml lists
+# the same; the print stage converts the pages with these directly).
+MARKDOWN_EXTENSIONS = ["footnotes", "attr_list", "md_in_html", "tables", "toc"]
+MARKDOWN_CONFIG = {"footnotes": {"PLACE_MARKER": FOOTNOTES_PLACE}, "toc": {"permalink": False}}
+
 
 @dataclass
 class Page:

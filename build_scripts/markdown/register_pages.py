@@ -124,9 +124,17 @@ def index_page(model: EditionModel, kind: str) -> Page:
     renderer = Renderer(model, path)
     title = KINDS[kind][4]
     sections = [f"# {title}", INTRODUCTIONS[kind]]
-    sections += [entry_section(renderer, model, entry, 2, with_roles=False) for entry in model.registers.of_kind(kind)]
+    sections += [entry_section(renderer, model, entry, 2, with_roles=True) for entry in model.registers.of_kind(kind)]
     sections += renderer.closing_sections()
     return Page(path, title, "\n\n".join(s for s in sections if s), {"description": INTRODUCTIONS[kind]}, renderer.warnings)
+
+
+def selection_page(model: EditionModel, entries: list[Entry], path: str, title: str) -> Page:
+    """Some entries in full on one page (for a document's own register in its PDF)."""
+    renderer = Renderer(model, path)
+    sections = [f"# {escape.text(title)}"]
+    sections += [entry_section(renderer, model, entry, 2, with_roles=True) for entry in entries]
+    return Page(path, title, "\n\n".join(sections), {}, renderer.warnings)
 
 
 def register_pages(model: EditionModel) -> list[Page]:

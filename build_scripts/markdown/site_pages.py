@@ -3,7 +3,7 @@ lists them. The navigation names years, never individual documents, so its
 size does not grow with the edition."""
 from __future__ import annotations
 
-from ..cite.citations import DocumentCitations
+from ..cite.citations import Citations
 from ..model.load import EditionModel
 from ..model.registers import KINDS
 from . import links
@@ -13,10 +13,11 @@ from .page import Page
 from .register_pages import register_pages
 
 
-def render_pages(model: EditionModel, citations: dict[str, DocumentCitations] | None = None) -> list[Page]:
-    """All generated pages; with `citations`, document pages have a Cite section."""
-    pages = edition_pages(model)
-    pages += [document_page(model, d, (citations or {}).get(d.slug)) for d in model.documents]
+def render_pages(model: EditionModel, citations: Citations | None = None, offline: bool = False) -> list[Page]:
+    """All generated pages; with `citations`, pages show how to cite them;
+    `offline` words the home page for the copy that works from files."""
+    pages = edition_pages(model, citations, offline)
+    pages += [document_page(model, d, citations.documents[d.slug] if citations else None) for d in model.documents]
     pages += register_pages(model)
     return pages
 

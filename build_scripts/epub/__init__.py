@@ -1,0 +1,1 @@
+"""Stage 5b: EPUB 3 with ebooklib."""

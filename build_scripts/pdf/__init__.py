@@ -1,0 +1,1 @@
+"""Stage 5a: PDF with WeasyPrint."""

@@ -1,0 +1,80 @@
+"""Stage 5a: a Book as a PDF, with WeasyPrint: title page, contents with page
+numbers, outline, running heads, footnotes at the foot of the page,
+paragraph numbers in the margin, embedded fonts, document metadata, and a
+tagged (PDF/UA-1) structure. PDFs are cached by the hash of their HTML."""
+from __future__ import annotations
+
+import copy
+import hashlib
+import html as html_escape
+import logging
+from pathlib import Path
+
+import weasyprint
+from lxml import etree
+
+from ..book.assemble import Book
+from ..paths import BUILD_DIR
+
+STYLESHEET = Path(__file__).with_name("print.css")
+CACHE = BUILD_DIR / "cache" / "pdf"
+
+
+def _contents(book: Book) -> str:
+    groups = {"front": None, "document": "Documents", "appendix": "Appendices"}
+    items, current = [], None
+    for section in book.sections:
+        group = groups[section.kind]
+        if group and group != current:
+            items.append(f'<li class="toc-group">{group}</li>')
+        current = group
+        items.append(f'<li><a href="#{section.id}">{html_escape.escape(section.title)}</a></li>')
+    return f'<nav class="toc"><h2>Contents</h2><ol>{"".join(items)}</ol></nav>'
+
+
+def _with_footnotes(section) -> etree._Element:
+    """The section with each note call replaced by the note, floated to the page foot."""
+    element = copy.deepcopy(section.element)
+    calls = {call.get("id"): call for call in element.xpath(".//sup[contains(@id, 'fnref:')]")}
+    for note in section.notes:
+        call = calls.get(note.call.get("id"))
+        if call is None:
+            continue
+        span = etree.Element("span", {"class": "fn", "id": f"fn-{note.id}"})
+        for part in note.content:
+            if isinstance(part, str):
+                if len(span):
+                    span[-1].tail = (span[-1].tail or "") + part
+                else:
+                    span.text = (span.text or "") + part
+            else:
+                span.append(copy.deepcopy(part))
+        span.tail = call.tail
+        call.getparent().replace(call, span)
+    return element
+
+
+def document_html(book: Book, css: str) -> str:
+    body = [etree.tostring(book.title_page, encoding="unicode", method="html"), _contents(book)]
+    body += [etree.tostring(_with_footnotes(s), encoding="unicode", method="html") for s in book.sections]
+    meta = {"author": book.author, "description": book.description, "keywords": book.keywords,
+            "generator": f"Crossing the Border build (WeasyPrint {weasyprint.__version__})",
+            "dcterms.created": book.date, "dcterms.modified": book.date}
+    head = "".join(f'<meta name="{k}" content="{html_escape.escape(v)}">' for k, v in meta.items())
+    return (f'<!DOCTYPE html><html lang="{book.language}"><head><meta charset="utf-8">'
+            f"<title>{html_escape.escape(book.title)}</title>{head}<style>{css}</style></head>"
+            f"<body>{''.join(body)}</body></html>")
+
+
+def render_pdf(book: Book) -> bytes:
+    source = document_html(book, STYLESHEET.read_text(encoding="utf-8"))
+    key = hashlib.sha256((source + weasyprint.__version__).encode()).hexdigest()[:32]
+    cached = CACHE / f"{key}.pdf"
+    if cached.exists():
+        return cached.read_bytes()
+    logging.getLogger("weasyprint").setLevel(logging.ERROR)  # its CSS notices are not our warnings
+    pdf = weasyprint.HTML(string=source, base_url=str(STYLESHEET.parent)).write_pdf(
+        pdf_variant="pdf/ua-1", pdf_identifier=book.identifier.encode(), custom_metadata=True)
+    CACHE.mkdir(parents=True, exist_ok=True)
+    cached.write_bytes(pdf)
+    return pdf
