@@ -16,15 +16,15 @@ import time
 from pathlib import Path
 
 from .book.assemble import document_book, edition_book
-from .cite.citations import Citations, cite_edition
+from .cite.citations import Citations
 from .epub.build import render_epub
 from .errors import EditionError
 from .markdown import links
 from .markdown.page import Page
-from .markdown.site_pages import render_pages
-from .model.load import EditionModel, load_model
+from .model.load import EditionModel
 from .paths import TEI_DIR
 from .pdf.render import render_pdf
+from .pipeline import prepare
 
 log = logging.getLogger("mkdocs.plugins.edition")
 
@@ -53,12 +53,11 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     try:
-        model = load_model(args.tei_dir)
-        citations = cite_edition(model)
+        prepared = prepare(args.tei_dir)
     except EditionError as error:
         print(error, file=sys.stderr)
         return 1
-    for site_path, data in build_downloads(model, render_pages(model, citations), citations).items():
+    for site_path, data in build_downloads(prepared.model, prepared.pages, prepared.citations).items():
         target = args.out / site_path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+import copy
 from dataclasses import dataclass
 from typing import Callable
 
@@ -122,3 +123,28 @@ def scope_ids(root: etree._Element, scope: str, global_ids: set[str]) -> None:
 
 def text_of(element: etree._Element) -> str:
     return " ".join("".join(element.itertext()).split())
+
+
+def append_content(container: etree._Element, parts: list) -> None:
+    """Append a note's content (text and elements) to an element."""
+    for part in parts:
+        if isinstance(part, str):
+            if len(container):
+                container[-1].tail = (container[-1].tail or "") + part
+            else:
+                container.text = (container.text or "") + part
+        else:
+            container.append(copy.deepcopy(part))
+
+
+def with_notes(element: etree._Element, notes: list[Footnote],
+               place: Callable[[etree._Element, etree._Element, Footnote], None]) -> etree._Element:
+    """A copy of a section in which `place(section, call, note)` puts each
+    note where the output wants it (at the foot of the page, in an aside)."""
+    section = copy.deepcopy(element)
+    calls = {call.get("id"): call for call in section.xpath(".//sup[contains(@id, 'fnref:')]")}
+    for note in notes:
+        call = calls.get(note.call.get("id"))
+        if call is not None:
+            place(section, call, note)
+    return section

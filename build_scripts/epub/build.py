@@ -11,7 +11,8 @@ from pathlib import Path
 from ebooklib import epub
 from lxml import etree
 
-from ..book.assemble import Book, Section
+from ..book import html
+from ..book.assemble import Book
 from .fonts import FONTS, subset_font
 
 STYLESHEET = Path(__file__).with_name("epub.css")
@@ -25,33 +26,18 @@ def _file(section_id: str) -> str:
     return f"{section_id}.xhtml"
 
 
-def _notes_as_asides(section: Section) -> etree._Element:
-    """Note calls become EPUB noterefs; the notes follow the section as asides."""
-    element = copy.deepcopy(section.element)
-    calls = {call.get("id"): call for call in element.xpath(".//sup[contains(@id, 'fnref:')]")}
-    for note in section.notes:
-        call = calls.get(note.call.get("id"))
-        if call is None:
-            continue
-        number = "".join(call.itertext()).strip()
-        link = etree.Element("a", {"href": f"#fn-{note.id}", "class": "noteref", EPUB_TYPE: "noteref",
-                                   "role": "doc-noteref", "id": f"ref-{note.id}"})
-        link.text = number
-        link.tail = call.tail
-        call.getparent().replace(call, link)
-        aside = etree.SubElement(element, "aside", {"id": f"fn-{note.id}", EPUB_TYPE: "footnote",
-                                                    "role": "doc-footnote"})
-        paragraph = etree.SubElement(aside, "p")
-        paragraph.text = f"{number}. "
-        for part in note.content:
-            if isinstance(part, str):
-                if len(paragraph):
-                    paragraph[-1].tail = (paragraph[-1].tail or "") + part
-                else:
-                    paragraph.text += part
-            else:
-                paragraph.append(copy.deepcopy(part))
-    return element
+def _as_aside(section: etree._Element, call: etree._Element, note: html.Footnote) -> None:
+    """The call becomes an EPUB noteref; the note follows the section as an aside."""
+    number = "".join(call.itertext()).strip()
+    link = etree.Element("a", {"href": f"#fn-{note.id}", "class": "noteref", EPUB_TYPE: "noteref",
+                               "role": "doc-noteref", "id": f"ref-{note.id}"})
+    link.text = number
+    link.tail = call.tail
+    call.getparent().replace(call, link)
+    aside = etree.SubElement(section, "aside", {"id": f"fn-{note.id}", EPUB_TYPE: "footnote", "role": "doc-footnote"})
+    paragraph = etree.SubElement(aside, "p")
+    paragraph.text = f"{number}. "
+    html.append_content(paragraph, note.content)
 
 
 def _link_across_files(elements: dict[str, etree._Element]) -> None:
@@ -87,7 +73,7 @@ def render_epub(book: Book) -> bytes:
     output.add_item(style)
 
     elements = {"title-page.xhtml": copy.deepcopy(book.title_page)}
-    elements.update({_file(s.id): _notes_as_asides(s) for s in book.sections})
+    elements.update({_file(s.id): html.with_notes(s.element, s.notes, _as_aside) for s in book.sections})
     _link_across_files(elements)
     text = "".join("".join(e.itertext()) for e in elements.values())
     for family, name in FONTS:

@@ -12,13 +12,11 @@ import argparse
 import sys
 from pathlib import Path
 
-from ..cite.citations import cite_edition
 from ..downloads import build_downloads
 from ..errors import EditionError
-from ..model.load import load_model
 from ..paths import TEI_DIR
+from ..pipeline import prepare
 from .cite_section import cite_files
-from .site_pages import render_pages
 from .write import write_pages
 
 
@@ -30,12 +28,11 @@ def main(argv: list[str] | None = None) -> int:
                         help="also write the PDFs and the EPUB the pages link to")
     args = parser.parse_args(argv)
     try:
-        model = load_model(args.tei_dir)
-        citations = cite_edition(model)
+        prepared = prepare(args.tei_dir)
     except EditionError as error:
         print(error, file=sys.stderr)
         return 1
-    pages = render_pages(model, citations)
+    model, citations, pages = prepared.model, prepared.citations, prepared.pages
     write_pages(model, pages, args.out, cite_files(model, citations))
     if args.with_downloads:
         for site_path, data in build_downloads(model, pages, citations).items():

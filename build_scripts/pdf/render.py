@@ -4,7 +4,6 @@ paragraph numbers in the margin, embedded fonts, document metadata, and a
 tagged (PDF/UA-1) structure. PDFs are cached by the hash of their HTML."""
 from __future__ import annotations
 
-import copy
 import hashlib
 import html as html_escape
 import logging
@@ -13,6 +12,7 @@ from pathlib import Path
 import weasyprint
 from lxml import etree
 
+from ..book import html
 from ..book.assemble import Book
 from ..paths import BUILD_DIR
 
@@ -32,31 +32,17 @@ def _contents(book: Book) -> str:
     return f'<nav class="toc"><h2>Contents</h2><ol>{"".join(items)}</ol></nav>'
 
 
-def _with_footnotes(section) -> etree._Element:
-    """The section with each note call replaced by the note, floated to the page foot."""
-    element = copy.deepcopy(section.element)
-    calls = {call.get("id"): call for call in element.xpath(".//sup[contains(@id, 'fnref:')]")}
-    for note in section.notes:
-        call = calls.get(note.call.get("id"))
-        if call is None:
-            continue
-        span = etree.Element("span", {"class": "fn", "id": f"fn-{note.id}"})
-        for part in note.content:
-            if isinstance(part, str):
-                if len(span):
-                    span[-1].tail = (span[-1].tail or "") + part
-                else:
-                    span.text = (span.text or "") + part
-            else:
-                span.append(copy.deepcopy(part))
-        span.tail = call.tail
-        call.getparent().replace(call, span)
-    return element
+def _float_to_page_foot(section: etree._Element, call: etree._Element, note: html.Footnote) -> None:
+    span = etree.Element("span", {"class": "fn", "id": f"fn-{note.id}"})
+    html.append_content(span, note.content)
+    span.tail = call.tail
+    call.getparent().replace(call, span)
 
 
 def document_html(book: Book, css: str) -> str:
     body = [etree.tostring(book.title_page, encoding="unicode", method="html"), _contents(book)]
-    body += [etree.tostring(_with_footnotes(s), encoding="unicode", method="html") for s in book.sections]
+    body += [etree.tostring(html.with_notes(s.element, s.notes, _float_to_page_foot), encoding="unicode",
+                            method="html") for s in book.sections]
     meta = {"author": book.author, "description": book.description, "keywords": book.keywords,
             "generator": f"Crossing the Border build (WeasyPrint {weasyprint.__version__})",
             "dcterms.created": book.date, "dcterms.modified": book.date}
