@@ -37,6 +37,9 @@ def text(locator) -> str:
     return normalise_space(locator.inner_text())
 
 
+PHONE = {"viewport": {"width": 360, "height": 740}, "has_touch": True, "is_mobile": True}
+
+
 # ---- 1. Cite this -------------------------------------------------------------
 
 @pytest.mark.parametrize("document", MODEL.documents, ids=lambda d: d.slug)
@@ -202,7 +205,7 @@ def test_card_opens_on_hover_focus_and_tap_never_only_hover(browser, site_url):
     assert mention.get_attribute("aria-describedby") == "entry-card"
     assert card.locator("[lang='zh-Hans']").count() >= 1
     context.close()
-    phone = browser.new_context(viewport={"width": 360, "height": 740}, has_touch=True, is_mobile=True)
+    phone = browser.new_context(**PHONE)
     page = phone.new_page()
     page.goto(doc_url(site_url, MINUTES))
     mention = page.locator("#xj1962-p3 a.mention[data-entry='per-zhang-hanfu']")
@@ -229,7 +232,7 @@ def test_footnotes_open_and_close_by_keyboard_and_touch(browser, site_url):
     popover.wait_for(state="detached")
     assert page.evaluate("document.activeElement.classList.contains('footnote-ref')")
     context.close()
-    phone = browser.new_context(viewport={"width": 360, "height": 740}, has_touch=True, is_mobile=True)
+    phone = browser.new_context(**PHONE)
     page = phone.new_page()
     page.goto(doc_url(site_url, MINUTES))
     page.locator("sup#fnref\\:xj1962-n16 a").tap()
@@ -355,7 +358,7 @@ def test_lang_attributes_on_names(page, site_url):
 
 @pytest.mark.parametrize("name", PAGE_TYPES)
 def test_no_horizontal_scrolling_at_360px(browser, site_url, name):
-    context = browser.new_context(viewport={"width": 360, "height": 740}, has_touch=True, is_mobile=True)
+    context = browser.new_context(**PHONE)
     page = context.new_page()
     page.goto(site_url + PAGE_TYPES[name])
     widths = page.evaluate("[document.documentElement.scrollWidth, document.documentElement.clientWidth]")

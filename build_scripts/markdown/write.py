@@ -8,7 +8,7 @@ from ..model.load import EditionModel
 from .page import Page
 
 
-def downloads(model: EditionModel) -> dict[str, Path]:
+def tei_downloads(model: EditionModel) -> dict[str, Path]:
     """Site path -> source file of every TEI file offered for download."""
     corpus = model.corpus
     files = {"tei/edition.xml": corpus.edition.path, "tei/registers.xml": corpus.registers.path}
@@ -23,7 +23,7 @@ def write_pages(model: EditionModel, pages: list[Page], out: Path, files: dict[s
         target = out / site_path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")
-    for site_path, source in downloads(model).items():
+    for site_path, source in tei_downloads(model).items():
         target = out / site_path
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(source, target)
