@@ -23,7 +23,7 @@ from .markdown import links
 from .markdown.page import Page
 from .model.load import EditionModel
 from .paths import TEI_DIR
-from .pdf.render import render_pdf
+from .pdf.render import render_pdf, render_pdfs
 from .pipeline import prepare
 
 log = logging.getLogger("mkdocs.plugins.edition")
@@ -37,8 +37,9 @@ def build_downloads(model: EditionModel, pages: list[Page], citations: Citations
     files[links.edition_pdf()] = render_pdf(book)
     log.info("PDF of the edition: %.1f s", time.monotonic() - started)
     started = time.monotonic()
-    for document in model.documents:
-        files[links.document_pdf(document)] = render_pdf(document_book(model, pages, citations, document))
+    books = [document_book(model, pages, citations, document) for document in model.documents]
+    for document, pdf in zip(model.documents, render_pdfs(books)):
+        files[links.document_pdf(document)] = pdf
     log.info("PDFs of %d documents: %.1f s", len(model.documents), time.monotonic() - started)
     started = time.monotonic()
     files[links.edition_epub()] = render_epub(book)

@@ -223,3 +223,22 @@ def test_offline_site_works_from_file_urls(browser, unzipped):
     assert any(f"documents/{MINUTES.slug}.html" in link for link in results)
     context.close()
     assert requests and all(url.startswith("file://") for url in requests), [u for u in requests if not u.startswith("file://")]
+
+
+def test_pdf_fonts_cover_every_character_printed(built_site):
+    """No missing glyphs: every character of the edition's PDF text is in
+    one of the two fonts the print stylesheet names."""
+    from fontTools.ttLib import TTCollection, TTFont
+
+    from build_scripts.epub.fonts import font_file
+
+    def cmap(family: str) -> set[int]:
+        path = font_file(family)
+        fonts = TTCollection(path).fonts if path.endswith(".ttc") else [TTFont(path)]
+        font = next(f for f in fonts if f["name"].getDebugName(1) == family)
+        return set(font.getBestCmap())
+
+    covered = cmap("Noto Serif") | cmap("Noto Serif CJK SC")
+    printed = set(pdftotext(built_site.site / EDITION_PDF).replace("\n", "").replace("\f", ""))
+    missing = sorted(c for c in printed if ord(c) not in covered and not c.isspace())
+    assert not missing, missing

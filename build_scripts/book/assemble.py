@@ -152,7 +152,7 @@ def document_book(model: EditionModel, pages: list[Page], citations: Citations, 
     entries = [model.registers[i] for i in entries_in(document) if i in model.registers.entries]
     entries.sort(key=lambda e: (list(KINDS).index(e.kind), e.name.lower()))
     appendix = selection_page(model, entries, f"documents/{document.slug}-registers.md",
-                              "People, places, organisations and terms in this document")
+                              "People, places, organisations and terms in this document", document)
     sources = sources_page(model, only=_cited_sources(model, document), path=f"documents/{document.slug}-sources.md")
     title_page = _title_page(edition.title, document.short_title, [
         document.title, f"{document.date_label}",

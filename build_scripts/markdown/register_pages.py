@@ -63,7 +63,8 @@ def description(renderer: Renderer, entry: Entry) -> str:
             + sources_line(renderer, entry.description, list(entry.sources)))
 
 
-def occurrences(renderer: Renderer, model: EditionModel, entry: Entry) -> str:
+def occurrences(renderer: Renderer, model: EditionModel, entry: Entry, scope=None) -> str:
+    """Every paragraph naming the entry, in the documents of `scope` (default: all)."""
     found = model.occurrences.get(entry.id, [])
     if not found:
         return "*Not mentioned in the texts of the edition.*"
@@ -71,7 +72,7 @@ def occurrences(renderer: Renderer, model: EditionModel, entry: Entry) -> str:
     for occurrence in found:
         by_document[occurrence.document.slug].append(occurrence)
     lines = []
-    for document in model.documents:
+    for document in scope or model.documents:
         if document.slug not in by_document:
             continue
         units = ", ".join(f"[{escape.text(o.label)}]({renderer.link(links.document_page(document) + '#' + o.unit_id)})"
@@ -81,21 +82,23 @@ def occurrences(renderer: Renderer, model: EditionModel, entry: Entry) -> str:
     return "\n".join(lines)
 
 
-def roles_table(renderer: Renderer, model: EditionModel, entry: Entry) -> str:
+def roles_table(renderer: Renderer, model: EditionModel, entry: Entry, scope=None) -> str:
     if not entry.states:
         return ""
     rows = ["| Period | Office or status | Held at the date of |", "|---|---|---|"]
     mentioned_in = {o.document.slug for o in model.occurrences.get(entry.id, [])}
     for state in entry.states:
         held_at = [f"[{escape.text(d.short_title)}]({renderer.link(links.document_page(d))})"
-                   for d in model.documents if d.slug in mentioned_in and state.covers(d.date)]
+                   for d in scope or model.documents if d.slug in mentioned_in and state.covers(d.date)]
         sources = sources_line(renderer, entry.element, list(state.sources))
         rows.append(f"| {escape.text(state.period) or 'date not known'} | {escape.text(state.label)} {sources} | "
                     f"{', '.join(held_at)} |")
     return "\n".join(rows)
 
 
-def entry_section(renderer: Renderer, model: EditionModel, entry: Entry, level: int, with_roles: bool) -> str:
+def entry_section(renderer: Renderer, model: EditionModel, entry: Entry, level: int, with_roles: bool,
+                  scope=None) -> str:
+    """An entry in full; `scope` limits its mentions and roles to some documents."""
     heading = f"{'#' * level} {name_html(entry.main_name)} " + escape.attr_list(entry.id if level > 1 else None,
                                                                                ("entry-name",))
     parts = [heading, variants_line(entry), life_line(entry), description(renderer, entry)]
@@ -103,8 +106,8 @@ def entry_section(renderer: Renderer, model: EditionModel, entry: Entry, level: 
         parts.append('<span class="label">Identification:</span> ' + renderer.inline(note).strip() + " "
                      + sources_line(renderer, note, (note.get("source") or "").split()))
     if with_roles:
-        parts.append(roles_table(renderer, model, entry))
-    parts += [f"{'#' * (level + 1)} Mentioned in", occurrences(renderer, model, entry)]
+        parts.append(roles_table(renderer, model, entry, scope))
+    parts += [f"{'#' * (level + 1)} Mentioned in", occurrences(renderer, model, entry, scope)]
     if level > 1:
         parts.append(f"[Full entry]({renderer.link(links.entry_page(entry))})")
     return "\n\n".join(p for p in parts if p)
@@ -129,11 +132,12 @@ def index_page(model: EditionModel, kind: str) -> Page:
     return Page(path, title, "\n\n".join(s for s in sections if s), {"description": INTRODUCTIONS[kind]}, renderer.warnings)
 
 
-def selection_page(model: EditionModel, entries: list[Entry], path: str, title: str) -> Page:
-    """Some entries in full on one page (for a document's own register in its PDF)."""
+def selection_page(model: EditionModel, entries: list[Entry], path: str, title: str, document) -> Page:
+    """The entries a document names, with their mentions and roles in that
+    document only (its own register, in its PDF)."""
     renderer = Renderer(model, path)
     sections = [f"# {escape.text(title)}"]
-    sections += [entry_section(renderer, model, entry, 2, with_roles=True) for entry in entries]
+    sections += [entry_section(renderer, model, entry, 2, with_roles=True, scope=[document]) for entry in entries]
     return Page(path, title, "\n\n".join(sections), {}, renderer.warnings)
 
 

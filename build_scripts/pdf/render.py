@@ -7,6 +7,8 @@ from __future__ import annotations
 import hashlib
 import html as html_escape
 import logging
+import os
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import weasyprint
@@ -52,15 +54,27 @@ def document_html(book: Book, css: str) -> str:
             f"<body>{''.join(body)}</body></html>")
 
 
-def render_pdf(book: Book) -> bytes:
-    source = document_html(book, STYLESHEET.read_text(encoding="utf-8"))
-    key = hashlib.sha256((source + weasyprint.__version__).encode()).hexdigest()[:32]
-    cached = CACHE / f"{key}.pdf"
-    if cached.exists():
-        return cached.read_bytes()
+def _write_pdf(source: str, identifier: str) -> bytes:
     logging.getLogger("weasyprint").setLevel(logging.ERROR)  # its CSS notices are not our warnings
-    pdf = weasyprint.HTML(string=source, base_url=str(STYLESHEET.parent)).write_pdf(
-        pdf_variant="pdf/ua-1", pdf_identifier=book.identifier.encode(), custom_metadata=True)
-    CACHE.mkdir(parents=True, exist_ok=True)
-    cached.write_bytes(pdf)
-    return pdf
+    return weasyprint.HTML(string=source, base_url=str(STYLESHEET.parent)).write_pdf(
+        pdf_variant="pdf/ua-1", pdf_identifier=identifier.encode(), custom_metadata=True)
+
+
+def render_pdfs(books: list[Book]) -> list[bytes]:
+    """PDFs of several books, those not cached made in parallel (one process per core)."""
+    css = STYLESHEET.read_text(encoding="utf-8")
+    sources = [document_html(book, css) for book in books]
+    keys = [hashlib.sha256((source + weasyprint.__version__).encode()).hexdigest()[:32] for source in sources]
+    missing = [i for i, key in enumerate(keys) if not (CACHE / f"{key}.pdf").exists()]
+    if missing:
+        CACHE.mkdir(parents=True, exist_ok=True)
+        workers = min(len(missing), os.cpu_count() or 1)
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            made = pool.map(_write_pdf, [sources[i] for i in missing], [books[i].identifier for i in missing])
+            for i, pdf in zip(missing, made):
+                (CACHE / f"{keys[i]}.pdf").write_bytes(pdf)
+    return [(CACHE / f"{key}.pdf").read_bytes() for key in keys]
+
+
+def render_pdf(book: Book) -> bytes:
+    return render_pdfs([book])[0]
