@@ -38,6 +38,15 @@ def text(locator) -> str:
 
 
 PHONE = {"viewport": {"width": 360, "height": 740}, "has_touch": True, "is_mobile": True}
+DESKTOP = {"viewport": {"width": 1280, "height": 900}}
+
+
+def open_page(browser, url: str, options: dict = DESKTOP):
+    """A new browser context (desktop or phone) with a page at `url`."""
+    context = browser.new_context(**options)
+    page = context.new_page()
+    page.goto(url)
+    return context, page
 
 
 # ---- 1. Cite this -------------------------------------------------------------
@@ -188,9 +197,7 @@ def test_without_javascript_the_diplomatic_view_shows(browser, site_url):
 # ---- 4. Look-ups and footnotes ----------------------------------------------------
 
 def test_card_opens_on_hover_focus_and_tap_never_only_hover(browser, site_url):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    page.goto(doc_url(site_url, MINUTES))
+    context, page = open_page(browser, doc_url(site_url, MINUTES))
     mention = page.locator("#xj1962-p3 a.mention[data-entry='per-zhang-hanfu']")
     card = page.locator("#entry-card")
     mention.hover()
@@ -205,9 +212,7 @@ def test_card_opens_on_hover_focus_and_tap_never_only_hover(browser, site_url):
     assert mention.get_attribute("aria-describedby") == "entry-card"
     assert card.locator("[lang='zh-Hans']").count() >= 1
     context.close()
-    phone = browser.new_context(**PHONE)
-    page = phone.new_page()
-    page.goto(doc_url(site_url, MINUTES))
+    phone, page = open_page(browser, doc_url(site_url, MINUTES), PHONE)
     mention = page.locator("#xj1962-p3 a.mention[data-entry='per-zhang-hanfu']")
     mention.tap()
     page.locator("#entry-card").wait_for(state="visible")
@@ -218,9 +223,7 @@ def test_card_opens_on_hover_focus_and_tap_never_only_hover(browser, site_url):
 
 
 def test_footnotes_open_and_close_by_keyboard_and_touch(browser, site_url):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    page.goto(doc_url(site_url, MINUTES))
+    context, page = open_page(browser, doc_url(site_url, MINUTES))
     ref = page.locator("sup#fnref\\:xj1962-n16 a")
     ref.focus()
     page.keyboard.press("Enter")
@@ -232,9 +235,7 @@ def test_footnotes_open_and_close_by_keyboard_and_touch(browser, site_url):
     popover.wait_for(state="detached")
     assert page.evaluate("document.activeElement.classList.contains('footnote-ref')")
     context.close()
-    phone = browser.new_context(**PHONE)
-    page = phone.new_page()
-    page.goto(doc_url(site_url, MINUTES))
+    phone, page = open_page(browser, doc_url(site_url, MINUTES), PHONE)
     page.locator("sup#fnref\\:xj1962-n16 a").tap()
     page.locator(".note-popover").wait_for(state="visible")
     page.locator(".note-popover .note-close").tap()
