@@ -2,7 +2,9 @@
 # Set up and run the edition on Debian with Python 3.11.
 #
 #   bash edition.sh serve      install everything, build the site, serve it on http://127.0.0.1:8000
-#   bash edition.sh build      install everything and build the site into site/
+#   bash edition.sh build      install everything and build the site into site/ (a preview while
+#                              the published address is a placeholder)
+#   bash edition.sh release    the same, refused unless the published address is the real one
 #   bash edition.sh test       install everything the tests need and run the whole test suite
 #   bash edition.sh validate   install and validate the TEI sources
 #
@@ -75,6 +77,10 @@ case "$MODE" in
     install_all build
     "$VENV/bin/mkdocs" build --strict
     ;;
+  release)
+    install_all build
+    "$VENV/bin/python" -m build_scripts.release
+    ;;
   test)
     install_all test
     "$VENV/bin/python" -m pytest
@@ -84,7 +90,7 @@ case "$MODE" in
     "$VENV/bin/python" -m build_scripts.tei.validate
     ;;
   *)
-    sed -n '2,9p' "$0" >&2
+    sed -n '2,11p' "$0" >&2
     exit 2
     ;;
 esac

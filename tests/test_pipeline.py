@@ -43,7 +43,7 @@ def test_converter_runs_on_its_own(tmp_path):
     assert (tmp_path / "tei" / "registers.xml").exists()
     for document in model.documents:  # citations formatted by citeproc-js, and the downloads
         assert "## Cite this document" in (tmp_path / "documents" / f"{document.slug}.md").read_text(encoding="utf-8")
-        assert (tmp_path / "cite" / f"{document.slug}.bib").read_text(encoding="utf-8").lstrip().startswith("@")
+        assert "\n@inbook{" in (tmp_path / "cite" / f"{document.slug}.bib").read_text(encoding="utf-8")
 
 
 def test_unknown_element_keeps_its_text_and_warns():

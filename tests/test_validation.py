@@ -14,6 +14,7 @@ from conftest import run_module
 VALIDATE = "build_scripts.tei.validate"
 CABLE = "documents/1961-05-cable-korean-border-crossings.xml"
 MINUTES = "documents/1962-06-26-ji-chervonenko-conversation.xml"
+EDITION = "edition.xml"
 
 
 def test_edition_is_valid():
@@ -92,8 +93,15 @@ BAD_INPUTS = {
                            CABLE, None, "date-order"),
     "speaker turn without a person": (lambda t: edit(t, MINUTES, '<sp xml:id="xj1962-sp4" who="reg:per-chervonenko">', '<sp xml:id="xj1962-sp4">'),
                                       MINUTES, None, "speaker-person"),
-    "stale edition version": (lambda t: edit(t, CABLE, '<edition n="1.0.0">', '<edition n="0.9.0">'),
-                              CABLE, None, "edition-version"),
+    "web source without the date consulted": (
+        lambda t: edit(t, EDITION, ', consulted <date type="accessed" when="2026-11-25">25 November 2026</date>. The address in',
+                       '. The address in'),
+        EDITION, 'xml:id="src-wcda-121676"', "source-consulted"),
+    "note citing a withdrawn source": (lambda t: edit(t, CABLE, 'source="edn:src-wcda-consular-2">Not identified.',
+                                                      'source="edn:src-people-zhang">Not identified.'),
+                                       CABLE, None, "source-withdrawn"),
+    "document without a citation title": (lambda t: edit(t, MINUTES, '<title type="citation">Transcript of a Meeting</title>', ''),
+                                          MINUTES, None, "header-citation-title"),
     "external entity (XXE)": (lambda t: write_document(t, "xxe.xml", XXE), "documents/xxe.xml", 2, "doctype"),
     "billion laughs": (lambda t: write_document(t, "laughs.xml", LAUGHS), "documents/laughs.xml", 2, "doctype"),
     "not UTF-8": (lambda t: (t / CABLE).write_bytes((t / CABLE).read_text(encoding="utf-8").encode("latin-1", "replace")),

@@ -12,6 +12,7 @@ from lxml import etree
 from ..cite.citations import Citations, Formatted
 from ..cite.styles import STYLES
 from ..model import dates
+from ..model.address import PREVIEW_NOTICE
 from ..model.documents import Document
 from ..model.load import EditionModel
 from ..model.mentions import entries_in
@@ -74,10 +75,14 @@ def _citation_block(formatted: dict[str, Formatted], heading: str) -> str:
     return f'<section class="how-to-cite"><h2>{html_escape.escape(heading)}</h2>{rows}</section>'
 
 
-def _title_page(edition_title: str, title: str, lines: list[str], citation: str, licence: str) -> etree._Element:
-    parts = [f'<p class="running-title">{html_escape.escape(edition_title)}</p>',
+def _title_page(model: EditionModel, title: str, lines: list[str], citation: str) -> etree._Element:
+    edition = model.edition
+    parts = [f'<p class="running-title">{html_escape.escape(edition.title)}</p>',
              f'<p class="book-title">{html_escape.escape(title)}</p>']
     parts += [f'<p class="book-line">{html_escape.escape(line)}</p>' for line in lines]
+    if edition.is_preview:  # also repeated at the foot of every PDF page (print.css)
+        parts.append(f'<p class="preview-notice"><strong>Preview.</strong> {html_escape.escape(PREVIEW_NOTICE)}</p>')
+    licence = "".join(edition.licence.itertext()).strip()
     parts += [citation, f'<p class="book-licence">{html_escape.escape(licence)}</p>']
     return etree.fromstring(f'<section class="title-page" id="title-page">{"".join(parts)}</section>',
                             etree.HTMLParser()).find(".//section")
@@ -126,11 +131,10 @@ def edition_book(model: EditionModel, pages: list[Page], citations: Citations) -
     ordered = [(by_path[p], "front") for p in FRONT if p in by_path]
     ordered += [(by_path[d.page_path], "document") for d in model.documents]
     ordered += [(by_path[p], "appendix") for p in APPENDICES if p in by_path]
-    title_page = _title_page(edition.title, edition.title, [edition.subtitle, edition.description,
-                                             f"Version {edition.version}, {dates.label(edition.version_date)}",
-                                             edition.url],
-                             _citation_block(citations.edition, "How to cite this edition"),
-                             "".join(edition.licence.itertext()).strip())
+    title_page = _title_page(model, edition.title, [edition.subtitle, edition.description,
+                                                    f"Version {edition.version}, {dates.label(edition.version_date)}",
+                                                    edition.url],
+                             _citation_block(citations.edition, "How to cite this edition"))
     return Book("crossing-the-border", edition.title, edition.subtitle, "en", edition.publisher,
                 f"{edition.subtitle}. {edition.description}.",
                 "China; North Korea; Soviet Union; Xinjiang; border crossings; 1961; 1962; diplomatic documents",
@@ -154,14 +158,13 @@ def document_book(model: EditionModel, pages: list[Page], citations: Citations, 
     appendix = selection_page(model, entries, f"documents/{document.slug}-registers.md",
                               "People, places, organisations and terms in this document", document)
     sources = sources_page(model, only=_cited_sources(model, document), path=f"documents/{document.slug}-sources.md")
-    title_page = _title_page(edition.title, document.short_title, [
+    title_page = _title_page(model, document.short_title, [
         document.title, f"{document.date_label}",
         f"From {edition.title}: {edition.subtitle}, version {edition.version} ({dates.label(edition.version_date)})",
-        f"{edition.url.rstrip('/')}/documents/{document.slug}/"],
-        _citation_block(citations.documents[document.slug].document, "How to cite this document"),
-        "".join(edition.licence.itertext()).strip())
+        edition.published(document.page_path)],
+        _citation_block(citations.documents[document.slug].document, "How to cite this document"))
     return Book(document.slug, document.short_title, edition.title, "en", edition.publisher,
                 document.summary.text if document.summary.recorded else document.title,
                 "China; border crossings; diplomatic documents; " + str(document.year),
-                edition.version, edition.version_date, f"{edition.url.rstrip('/')}/documents/{document.slug}/",
+                edition.version, edition.version_date, edition.published(document.page_path),
                 title_page, _sections(model, [(page, "document"), (appendix, "appendix"), (sources, "appendix")]))

@@ -15,6 +15,7 @@ import markdown
 from lxml import etree
 
 from ..markdown.page import MARKDOWN_CONFIG, MARKDOWN_EXTENSIONS, Page
+from ..model import address
 
 _SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)
 
@@ -79,15 +80,6 @@ def footnotes(root: etree._Element) -> list[Footnote]:
     return found
 
 
-def url_path(site_path: str) -> str:
-    """The site URL of a page source path (directory URLs)."""
-    if site_path.endswith("index.md"):
-        return site_path[: -len("index.md")]
-    if site_path.endswith(".md"):
-        return site_path[:-3] + "/"
-    return site_path
-
-
 def rewrite_links(root: etree._Element, page: Page, resolve: Callable[[str, str], str | None], base_url: str) -> None:
     """Links to other pages become anchors in the book when the book holds
     the target, and absolute addresses of the site otherwise."""
@@ -98,8 +90,7 @@ def rewrite_links(root: etree._Element, page: Page, resolve: Callable[[str, str]
         target, _, fragment = href.partition("#")
         path = posixpath.normpath(posixpath.join(posixpath.dirname(page.path), target))
         inside = resolve(path, fragment)
-        link.set("href", inside if inside else base_url.rstrip("/") + "/" + url_path(path) +
-                 (f"#{fragment}" if fragment else ""))
+        link.set("href", inside if inside else address.published(base_url, path, fragment or None))
 
 
 def scope_ids(root: etree._Element, scope: str, global_ids: set[str]) -> None:

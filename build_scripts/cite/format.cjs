@@ -1,5 +1,5 @@
 // Formats citations with citeproc-js (the CSL engine inside Zotero) and
-// exports BibTeX and RIS with citation-js. Reads one JSON request on stdin,
+// exports BibTeX (BibLaTeX) and RIS with citation-js. Reads one JSON request on stdin,
 // writes one JSON answer on stdout; touches no network.
 //
 // request: {locale, styles: {name: xml}, items: [CSL-JSON],
@@ -48,6 +48,51 @@ function format(engine, citation) {
   return { citation: engine.makeCitationCluster([reference]).trim(), bibliography: entries.join("").trim() };
 }
 
+// RIS: citation-js maps the item to tags; fields its mapping leaves out for
+// this item type are added, and every tag is written on one line (its own
+// text output wraps values every 70 characters, splitting words).
+function risDate(parts) {
+  const [year, month, day] = parts["date-parts"][0];
+  return [year, month, day].map((n) => (n ? String(n).padStart(2, "0") : "")).join("/");
+}
+
+function ris(item) {
+  const [entry] = new Cite(item).format("ris", { format: "object" });
+  const extra = {
+    DA: item.issued && risDate(item.issued),
+    ET: item.version && `Version ${item.version}`,
+    OP: item["original-date"] && risDate(item["original-date"]),
+    DB: item.archive,
+    AN: item.archive_location,
+    N1: item.note,
+  };
+  for (const [tag, value] of Object.entries(extra)) {
+    if (value && !entry[tag]) entry[tag] = value;
+  }
+  const lines = [`TY  - ${entry.TY}`];
+  for (const [tag, values] of Object.entries(entry)) {
+    if (tag === "TY") continue;
+    for (const value of [].concat(values)) lines.push(`${tag}  - ${String(value).replace(/\s+/g, " ")}`);
+  }
+  lines.push("ER  - ");
+  return lines.join("\n") + "\n";
+}
+
+// BibTeX: citation-js's BibLaTeX mapping (which escapes the values for TeX),
+// with the archive and its reference in `library` (BibLaTeX's field for a
+// holding library and call number) and a plain BibTeX `year`.
+function bibtex(item) {
+  const holding = [item.archive, item.archive_location].filter(Boolean).join(", ");
+  const [entry] = new Cite({ ...item, "call-number": holding || undefined }).format("biblatex", { format: "object" });
+  const properties = { ...entry.properties };
+  if (item.issued) properties.year = String(item.issued["date-parts"][0][0]);
+  const fields = Object.entries(properties).map(([key, value]) => `\t${key} = {${value}},`);
+  const comments = ["% BibLaTeX entry: date, origdate, translator, version, library, shorttitle and language are",
+                    "% BibLaTeX fields that plain BibTeX lacks (use biblatex with biber to print them)."];
+  if (item.note) comments.push(`% ${item.note}`);
+  return `${comments.join("\n")}\n@${entry.type}{${entry.label},\n${fields.join("\n")}\n}\n`;
+}
+
 async function main() {
   const request = await readStdin();
   const engines = makeEngines(request);
@@ -56,9 +101,9 @@ async function main() {
     answer.citations.push(format(engines[citation.style], citation));
   }
   for (const id of request.exports || []) {
-    const cite = new Cite(request.items.find((item) => item.id === id));
-    answer.bibtex[id] = cite.format("bibtex");
-    answer.ris[id] = cite.format("ris");
+    const item = request.items.find((candidate) => candidate.id === id);
+    answer.bibtex[id] = bibtex(item);
+    answer.ris[id] = ris(item);
   }
   process.stdout.write(JSON.stringify(answer));
 }

@@ -295,6 +295,8 @@ def gap(renderer: Renderer, element: etree._Element) -> str:
 
 
 def note(renderer: Renderer, element: etree._Element) -> str:
+    if element.get("type") == "withdrawn":  # why a source was withdrawn: part of its entry
+        return _span("withdrawn-note", renderer.inline(element))
     if element.get("type") == "original":
         unit = bracket_unit(renderer, element)
         parent = etree.QName(element.getparent()).localname

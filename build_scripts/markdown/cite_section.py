@@ -74,7 +74,7 @@ def head_metadata(model: EditionModel, document: Document) -> list[list[str]]:
         ["citation_publication_date", model.edition.version_date.replace("-", "/")],
         ["citation_publisher", model.edition.publisher],
         ["citation_public_url", document_url(model, document)],
-        ["citation_pdf_url", model.edition.url.rstrip("/") + "/" + links.document_pdf(document)],
+        ["citation_pdf_url", model.edition.published(links.document_pdf(document))],
         ["citation_language", "en"],
         ["DC.title", document.title],
         ["DC.date", document.date],

@@ -11,6 +11,7 @@ from ..tei.parser import NS
 from . import escape, links
 from .behaviours import Renderer
 from .cite_section import styles_html
+from .changelog_page import changelog_page
 from .page import Page
 
 # edition.xml front-matter divisions that become pages of their own.
@@ -160,31 +161,28 @@ def sources_page(model: EditionModel, only: set[str] | None = None, path: str = 
     renderer = Renderer(model, path)
     sources = [s for s in model.edition.sources.values() if only is None or s.id in only]
     sources.sort(key=lambda s: (s.element.get("n") or s.text).lower())
-    entries = []
-    for source in sources:
-        label = escape.text(source.element.get("n") or "")
-        entries.append(f'<p class="bibl" id="{source.id}" markdown="1"><strong>{label}</strong> '
-                       f"{renderer.inline(source.element).strip()}</p>")
+
+    def entries(selected) -> str:
+        return "\n\n".join(f'<p class="bibl" id="{s.id}" markdown="1"><strong>{escape.text(s.element.get("n") or "")}'
+                           f"</strong> {renderer.inline(s.element).strip()}</p>" for s in selected)
+
+    cited = entries(s for s in sources if not s.withdrawn)
     description = escape.text(model.edition.root.findtext(".//tei:listBibl[@xml:id='sources']/tei:desc",
                                                           namespaces=NS) or "")
     if only is None:
+        withdrawn = [s for s in sources if s.withdrawn]
         sections = [_front(renderer, "credits", level=1) or "# Sources and credits",
-                    "## Sources cited in the apparatus {: #sources }", description, "\n\n".join(entries)]
+                    "## Sources cited in the apparatus {: #sources }", description, cited]
+        if withdrawn:
+            sections += ["## Sources withdrawn {: #withdrawn }",
+                         "Sources that earlier versions cited and that were withdrawn after a check; the entry "
+                         "says why and what replaces them.", entries(withdrawn)]
         title = "Sources and credits"
     else:
         title = "Sources cited"
-        sections = [f"# {title}", description, "\n\n".join(entries)]
+        sections = [f"# {title}", description, cited]
     return Page(path, title, _with_notes(renderer, sections),
                 {"description": "Credits, rights and every source the apparatus cites."}, renderer.warnings)
-
-
-def changelog_page(model: EditionModel) -> Page:
-    renderer = Renderer(model, "changelog.md")
-    items = [f"## Version {escape.text(c.version)} {escape.attr_list('v' + c.version.replace('.', '-'))}\n\n"
-             f"*{escape.text(dates.label(c.date))}.* {renderer.inline(c.element).strip()}"
-             for c in model.edition.changes]
-    return Page("changelog.md", "Change log", "\n\n".join(["# Change log", *items]),
-                {"description": "What changed in each version of the edition."}, renderer.warnings)
 
 
 def front_pages(model: EditionModel) -> list[Page]:

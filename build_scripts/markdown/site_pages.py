@@ -19,6 +19,8 @@ def render_pages(model: EditionModel, citations: Citations | None = None, offlin
     pages = edition_pages(model, citations, offline)
     pages += [document_page(model, d, citations.documents[d.slug] if citations else None) for d in model.documents]
     pages += register_pages(model)
+    for page in pages:  # what the page tells readers to cite, whichever copy serves it
+        page.meta["permanent_url"] = model.edition.published(page.path)
     return pages
 
 

@@ -46,7 +46,8 @@ class Document:
     key: str
     slug: str
     title: str
-    short_title: str
+    short_title: str          # for navigation and lists
+    citation_title: str       # the few words that stand for the title in in-text citations
     date: str                 # ISO, at the precision known
     date_text: str            # as printed in the source's date line
     doctype: str              # category id in edn:doctypes
@@ -60,13 +61,13 @@ class Document:
     original_language: Field
     contents: Field
     repository: Field
+    repository_ref: str | None   # register entry of the repository, if recorded
     archive_reference: Field
     pages: Field
     transcription_file: str
     senders: tuple[Party, ...]
     addressees: tuple[Party, ...]
     participants: tuple[Party, ...]
-    version: str
 
     @property
     def path(self) -> Path:
@@ -133,6 +134,7 @@ def read_document(tei: TeiFile) -> Document:
         slug=root.findtext(f"{header}/tei:publicationStmt/tei:idno[@type='slug']", namespaces=NS),
         title=Field.of(_find(root, f"{header}/tei:titleStmt/tei:title[@type='main']")).text,
         short_title=Field.of(_find(root, f"{header}/tei:titleStmt/tei:title[@type='short']")).text,
+        citation_title=Field.of(_find(root, f"{header}/tei:titleStmt/tei:title[@type='citation']")).text,
         date=(creation_date.get("when") or creation_date.get("notBefore") or creation_date.get("from"))[:10],
         date_text=Field.of(_find(root, f"{source}/tei:date")).text,
         doctype=_find(root, "tei:teiHeader/tei:profileDesc/tei:textClass/tei:catRef").get("target"),
@@ -147,6 +149,8 @@ def read_document(tei: TeiFile) -> Document:
         original_language=Field.of(_find(root, f"{source}/tei:textLang")),
         contents=Field.of(_find(root, f"{source}/tei:note[@type='contents']")),
         repository=Field.of(_find(root, f"{ms}/tei:msIdentifier/tei:repository")),
+        repository_ref=root.xpath(f"string({ms}/tei:msIdentifier/tei:repository/@ref)",
+                                  namespaces=NS).removeprefix("reg:") or None,
         archive_reference=Field.of(_find(root, f"{ms}/tei:msIdentifier/tei:idno[@type='archive-reference']")),
         pages=Field.of(_find(root, f"{ms}/tei:msContents/tei:msItem/tei:locus")),
         transcription_file=root.findtext(f"{source}/tei:idno[@type='transcription-file']", default="", namespaces=NS),
@@ -156,5 +160,4 @@ def read_document(tei: TeiFile) -> Document:
                          if etree.QName(e).localname in ("orgName", "persName")),
         participants=tuple(_participant(p) for p in
                            root.iterfind("tei:teiHeader/tei:profileDesc/tei:particDesc/tei:listPerson/tei:person", NS)),
-        version=root.find(f"{header}/tei:editionStmt/tei:edition", NS).get("n"),
     )

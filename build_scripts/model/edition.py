@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from ..tei.parser import NS, XML_ID
+from . import address
 from .text import normalise_space
 
 
@@ -23,6 +24,7 @@ class Source:
     id: str
     element: etree._Element = field(repr=False, compare=False)
     urls: tuple[str, ...]
+    withdrawn: bool = False
 
     @property
     def text(self) -> str:
@@ -31,8 +33,12 @@ class Source:
 
 @dataclass(frozen=True)
 class Change:
+    """A release, or a dated correction (erratum) first published in a version."""
+
     version: str
     date: str
+    type: str                       # "release" or "correction"
+    targets: tuple[str, ...]        # pointers to what a correction changed
     element: etree._Element = field(repr=False, compare=False)
 
 
@@ -57,6 +63,16 @@ class Edition:
     def full_title(self) -> str:
         return f"{self.title}: {self.subtitle}"
 
+    @property
+    def is_preview(self) -> bool:
+        """Whether the published address is still a placeholder: then every
+        output says the addresses are not final, and a release is refused."""
+        return address.is_placeholder(self.url)
+
+    def published(self, site_path: str, anchor: str | None = None) -> str:
+        """The address readers should cite for a page or file of the site."""
+        return address.published(self.url, site_path, anchor)
+
     def front_matter(self, div_type: str) -> etree._Element | None:
         """A division of the edition's own prose (introduction, method...)."""
         return self.root.find(f"tei:text/tei:body/tei:div[@type='{div_type}']", NS)
@@ -79,9 +95,10 @@ def read_edition(root: etree._Element) -> Edition:
     file_desc = root.find("tei:teiHeader/tei:fileDesc", NS)
     edition = file_desc.find("tei:editionStmt/tei:edition", NS)
     licence = file_desc.find("tei:publicationStmt/tei:availability/tei:licence", NS)
-    sources = {b.get(XML_ID): Source(b.get(XML_ID), b, tuple(r.get("target") for r in b.iterfind("tei:ref", NS)))
+    sources = {b.get(XML_ID): Source(b.get(XML_ID), b, tuple(r.get("target") for r in b.iterfind("tei:ref", NS)),
+                                     b.get("subtype") == "withdrawn")
                for b in file_desc.iterfind("tei:sourceDesc/tei:listBibl/tei:bibl", NS)}
-    changes = tuple(Change(c.get("n"), c.get("when"), c)
+    changes = tuple(Change(c.get("n"), c.get("when"), c.get("type", "release"), tuple((c.get("target") or "").split()), c)
                     for c in root.iterfind("tei:teiHeader/tei:revisionDesc/tei:change", NS))
     return Edition(
         root=root,
@@ -91,7 +108,7 @@ def read_edition(root: etree._Element) -> Edition:
         version=edition.get("n"),
         version_date=edition.find("tei:date", NS).get("when"),
         publisher=file_desc.findtext("tei:publicationStmt/tei:publisher", namespaces=NS),
-        url=file_desc.findtext("tei:publicationStmt/tei:idno[@type='URL']", namespaces=NS).strip(),
+        url=address.normalise(file_desc.findtext("tei:publicationStmt/tei:idno[@type='URL']", namespaces=NS)),
         licence_url=licence.get("target"),
         licence=licence,
         bracket_categories=_categories(root, "brackets"),

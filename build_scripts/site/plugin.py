@@ -25,6 +25,7 @@ from ..markdown import links
 from ..markdown.cite_section import cite_files
 from ..markdown.site_pages import navigation
 from ..markdown.write import tei_downloads
+from ..model.address import PREVIEW_NOTICE
 from ..model.load import EditionModel
 from ..pipeline import prepare
 from .offline import SHIM_PATH, SHIM_SOURCE, build_offline_zip, is_offline_build
@@ -78,6 +79,8 @@ class EditionPlugin(BasePlugin[EditionConfig]):
             "version_date": edition.version_date,
             "build_date": dt.date.today().isoformat(),
             "licence_url": edition.licence_url,
+            "preview": edition.is_preview,
+            "preview_notice": PREVIEW_NOTICE,
         }
         return config
 

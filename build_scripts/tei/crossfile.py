@@ -1,7 +1,6 @@
 """Project rules that look across files: ids unique in the whole edition,
 every pointer resolves (to an entry of the right kind), dates are real
-dates in order, every file carries the edition's version, and each document
-file is named by its slug."""
+dates in order, and each document file is named by its slug."""
 from __future__ import annotations
 
 import datetime as dt
@@ -89,6 +88,11 @@ def _check_pointers(corpus: Corpus, index) -> list[Problem]:
                             f"@{attribute}=\"{pointer}\" on <{_local(element)}> points to nothing:"
                             f" no xml:id '{target.id}' in {target.path.name}"))
                         continue
+                    if attribute == "source" and _local(found) == "bibl" and found.get("subtype") == "withdrawn":
+                        problems.append(Problem(
+                            tei.path, element.sourceline, "source-withdrawn",
+                            f"@source cites '{target.id}', which is withdrawn from the bibliography: cite the source"
+                            " that replaces it (its entry names it)"))
                     kind = _expected_kind(element, attribute)
                     if kind and _local(found) != kind:
                         problems.append(Problem(
@@ -136,21 +140,6 @@ def _check_dates(corpus: Corpus) -> list[Problem]:
     return problems
 
 
-def _version(tei: TeiFile) -> tuple[str | None, int | None]:
-    edition = tei.root.find("tei:teiHeader/tei:fileDesc/tei:editionStmt/tei:edition", NS)
-    return (edition.get("n"), edition.sourceline) if edition is not None else (None, None)
-
-
-def _check_versions(corpus: Corpus) -> list[Problem]:
-    version, _ = _version(corpus.edition)
-    problems = []
-    for tei in corpus.files[1:]:
-        found, line = _version(tei)
-        if found != version:
-            problems.append(Problem(tei.path, line, "edition-version",
-                                    f"editionStmt/edition/@n is '{found}', but the edition is version '{version}'"))
-    return problems
-
 
 def _check_file_names(corpus: Corpus) -> list[Problem]:
     problems = []
@@ -167,6 +156,5 @@ def check_across_files(corpus: Corpus) -> list[Problem]:
     index, problems = _index_ids(corpus)
     problems += _check_pointers(corpus, index)
     problems += _check_dates(corpus)
-    problems += _check_versions(corpus)
     problems += _check_file_names(corpus)
     return problems

@@ -80,9 +80,11 @@
   }
 
   /* ---- permanent address of a paragraph --------------------------------- */
+  // The published address, never the address this copy is served from
+  // (a local preview or the offline copy): it is what readers must cite.
   function permanentUrl(id) {
-    var canonical = document.querySelector('link[rel="canonical"]');
-    var base = canonical ? canonical.href : location.href.split("#")[0];
+    var published = document.querySelector('meta[name="edition-permanent-url"]');
+    var base = published ? published.getAttribute("content") : location.href.split("#")[0];
     return base.split("#")[0] + "#" + id;
   }
 

@@ -1,0 +1,54 @@
+"""Build a release of the edition: refuse while the published address is a
+placeholder, then build the site (and its downloads) with --strict.
+
+    python -m build_scripts.release [--tei-dir DIR]
+
+A release is what readers will cite, so its address must be the real one;
+a preview build (`mkdocs build`) may keep the placeholder and says so on
+every page and download.
+"""
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+from pathlib import Path
+
+from .errors import EditionError, Problem
+from .model.address import is_placeholder
+from .paths import PROJECT_ROOT, TEI_DIR
+from .tei.corpus import EDITION_FILE
+from .tei.parser import NS, parse_file
+
+
+def address_problem(tei_dir: Path) -> Problem | None:
+    """Why the edition cannot be released yet, if its address is a placeholder."""
+    path = Path(tei_dir) / EDITION_FILE
+    idno = parse_file(path).find("tei:teiHeader/tei:fileDesc/tei:publicationStmt/tei:idno[@type='URL']", NS)
+    url = (idno.text or "").strip() if idno is not None else ""
+    if url and not is_placeholder(url):
+        return None
+    return Problem(path, idno.sourceline if idno is not None else None, "release-address",
+                   f"the published address '{url}' is a placeholder, not a real host: set "
+                   "publicationStmt/idno[@type='URL'] to the address the edition will be published at "
+                   "(see the README, 'Publishing'), then run the release again")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--tei-dir", type=Path, default=TEI_DIR)
+    parser.add_argument("--config", type=Path, default=PROJECT_ROOT / "mkdocs.yml", help="the MkDocs configuration")
+    args = parser.parse_args(argv)
+    try:
+        problem = address_problem(args.tei_dir)
+    except EditionError as error:
+        print(error, file=sys.stderr)
+        return 1
+    if problem is not None:
+        print(f"{problem}\nrelease refused: nothing was built", file=sys.stderr)
+        return 1
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(args.config)]).returncode
+
+
+if __name__ == "__main__":
+    sys.exit(main())
