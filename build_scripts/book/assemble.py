@@ -81,7 +81,8 @@ def _title_page(model: EditionModel, title: str, lines: list[str], citation: str
              f'<p class="book-title">{html_escape.escape(title)}</p>']
     parts += [f'<p class="book-line">{html_escape.escape(line)}</p>' for line in lines]
     if edition.is_preview:  # also repeated at the foot of every PDF page (print.css)
-        parts.append(f'<p class="preview-notice"><strong>Preview.</strong> {html_escape.escape(PREVIEW_NOTICE)}</p>')
+        parts.append(f'<p class="preview-notice" data-short="Preview: web addresses not final">'
+                     f'<strong>Preview.</strong> {html_escape.escape(PREVIEW_NOTICE)}</p>')
     licence = "".join(edition.licence.itertext()).strip()
     parts += [citation, f'<p class="book-licence">{html_escape.escape(licence)}</p>']
     return etree.fromstring(f'<section class="title-page" id="title-page">{"".join(parts)}</section>',
