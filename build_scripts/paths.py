@@ -10,8 +10,9 @@ BUILD_DIR = Path(os.environ.get("EDITION_BUILD_DIR", PROJECT_ROOT / "build"))
 
 
 def relative(path: Path) -> str:
-    """A path as shown in messages: relative to the project when possible."""
-    path = Path(path).resolve()
+    """A path as shown in messages: relative to the project when possible
+    (a symbolic link is named as itself, not as the file it points to)."""
+    path = Path(os.path.abspath(path))
     try:
         return str(path.relative_to(PROJECT_ROOT))
     except ValueError:

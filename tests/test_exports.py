@@ -6,10 +6,9 @@ from __future__ import annotations
 import json
 import re
 
-import bibtexparser
 import pytest
 import rispy
-from bibtexparser.middlewares import LatexDecodingMiddleware
+from bibtex_reading import read_bibtex
 
 from build_scripts.model.load import load_model
 
@@ -60,7 +59,7 @@ def test_ris_reads_back_with_every_field(built_site, document):
 @pytest.mark.parametrize("document", MODEL.documents, ids=lambda d: d.slug)
 def test_biblatex_reads_back_with_every_field(built_site, document):
     item, text, _ = downloads(built_site, document)
-    library = bibtexparser.parse_string(text, append_middleware=[LatexDecodingMiddleware()])
+    library = read_bibtex(text)
     assert not library.failed_blocks
     [entry] = library.entries
     fields = {field.key: field.value for field in entry.fields}

@@ -9,6 +9,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -94,6 +95,17 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+def fetch_status(url: str) -> tuple[int | None, str | None]:
+    """The status and body of a response, errors included (a 404 page has a body too)."""
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.status, response.read().decode("utf-8")
+    except urllib.error.HTTPError as error:
+        return error.code, error.read().decode("utf-8")
+    except OSError:
+        return None, None
+
+
 def fetch(url: str) -> str | None:
     try:
         with urllib.request.urlopen(url, timeout=5) as response:
@@ -112,16 +124,31 @@ def wait_for(condition, seconds: float):
     return None
 
 
-def test_serve_rerenders_when_a_tei_file_changes(tmp_path):
+def test_serve_shows_problems_then_rerenders_when_a_tei_file_changes(tmp_path):
+    """The live preview: invalid sources give a page listing the problems (not
+    a hang), a fix brings the edition back, and an edit re-renders it; the
+    page tells readers the published address, not the preview's."""
     project = copy_project(tmp_path / "project")
+    cable = project / CABLE
+    valid = cable.read_text(encoding="utf-8")
+    cable.write_text(valid.replace('ref="reg:pl-anshan"', 'ref="reg:pl-atlantis"'), encoding="utf-8")
     port = free_port()
-    url = f"http://127.0.0.1:{port}/documents/1962-06-26-ji-chervonenko-conversation/"
+    home = f"http://127.0.0.1:{port}/"
+    url = f"{home}documents/1962-06-26-ji-chervonenko-conversation/"
     server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-f", str(project / "mkdocs.yml"),
                                "--dev-addr", f"127.0.0.1:{port}"],
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
-        first = wait_for(lambda: fetch(url), 240)
+        problems = wait_for(lambda: fetch(home), 240)
+        assert problems and "The sources are not valid" in problems
+        assert re.search(r"1961-05-cable-korean-border-crossings\.xml:\d+: \[pointer-resolves\]", problems)
+        assert "The sources are not valid" in (fetch_status(url)[1] or ""), "other addresses show the problems too"
+        cable.write_text(valid, encoding="utf-8")
+        first = wait_for(lambda: "had previously negotiated" in (fetch(url) or "") and fetch(url), 240)
         assert first and "It is also our hope that this is the case." in first
+        published = load_model().edition.published("documents/1962-06-26-ji-chervonenko-conversation.md")
+        assert f'<meta name="edition-permanent-url" content="{published}">' in first
+        assert "127.0.0.1" not in re.search(r'<link rel="canonical" href="([^"]+)"', first).group(1)
         minutes = project / MINUTES
         minutes.write_text(minutes.read_text(encoding="utf-8").replace(
             "It is also our hope that this is the case.", "It is also our hope that this is the case, edited."),
@@ -131,3 +158,47 @@ def test_serve_rerenders_when_a_tei_file_changes(tmp_path):
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+def test_a_failed_offline_copy_leaves_no_half_written_site(tmp_path, monkeypatch):
+    """A failure after the pages are written (here, the offline copy) is one
+    clear message, and no folder is left beside the previous site."""
+    import logging
+
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    from build_scripts.errors import EditionError, Problem
+    from build_scripts.markdown import links
+    from build_scripts.site import plugin
+
+    def failing_offline_copy(config_file, target, folder):
+        raise EditionError([Problem(Path(config_file), None, "offline-build", "the offline copy could not be built")])
+
+    monkeypatch.setattr(plugin, "build_offline_zip", failing_offline_copy)
+    def placeholder_downloads(model, pages, citations):  # the PDFs and EPUB are not what this test is about
+        paths = [links.edition_pdf(), links.edition_epub(), *(links.document_pdf(d) for d in model.documents)]
+        return {path: b"placeholder" for path in paths}
+
+    monkeypatch.setattr(plugin, "build_downloads", placeholder_downloads)
+    project = copy_project(tmp_path / "project")
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text("previous", encoding="utf-8")
+    records = []
+    handler = logging.Handler()
+    handler.emit = lambda record: records.append(record.getMessage())
+    logging.getLogger("mkdocs").addHandler(handler)
+    try:
+        try:
+            build(load_config(config_file=str(project / "mkdocs.yml"), site_dir=str(site), strict=True))
+            raised = None
+        except Exception as error:  # noqa: BLE001 - the build must stop
+            raised = error
+    finally:
+        logging.getLogger("mkdocs").removeHandler(handler)
+    assert raised is not None
+    assert any("[offline-build] the offline copy could not be built" in r for r in records), records
+    assert not any("Traceback" in r for r in records)
+    assert (site / "index.html").read_text(encoding="utf-8") == "previous"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["project", "site"], "a half-written folder was left"

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 
+from ..inline_json import script_safe_json
 from ..model.documents import Document
 from ..model.load import EditionModel
 from ..tei.parser import XML_ID
@@ -34,7 +35,7 @@ class DocumentCitations:
     def paragraph_script(self, key: str) -> str:
         """The paragraph citations as a script that the page loads on demand (works from file://)."""
         data = {pid: {style: vars(f) for style, f in styles.items()} for pid, styles in self.paragraphs.items()}
-        payload = json.dumps(data, ensure_ascii=False, sort_keys=True).replace("</", "<\\/")
+        payload = script_safe_json(data)
         return (f"window.editionCitations = window.editionCitations || {{}};\n"
                 f"window.editionCitations[{json.dumps(key)}] = {payload};\n")
 

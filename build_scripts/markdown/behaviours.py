@@ -7,7 +7,6 @@ records a warning naming file and line, so nothing is dropped silently.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -26,8 +25,6 @@ from .cards import cards_script
 from .page import FOOTNOTES_PLACE, footnote_definitions
 
 Behaviour = Callable[["Renderer", etree._Element], str]
-
-_LIST_START = re.compile(r"^(\d+[.)]\s|[-+*>#]\s|=+\s*$)")
 
 # Which page shows each kind of division of edition.xml.
 EDITION_DIVISION_PAGES = {"home": "index.md", "introduction": "introduction.md", "method": "about.md",
@@ -124,7 +121,7 @@ class Renderer:
 
     def footnote(self, element: etree._Element, body: str) -> str:
         label = element.get(XML_ID)
-        self.footnotes.append((label, body))
+        self.footnotes.append((label, escape.block(body)))
         return f"[^{label}]"
 
 
@@ -137,11 +134,6 @@ def _lang(element: etree._Element) -> str | None:
     return element.get(XML_LANG)
 
 
-def _protect(line: str) -> str:
-    """Keep a paragraph that starts like a list item or heading a paragraph."""
-    return "\\" + line if _LIST_START.match(line) else line
-
-
 def paragraph(renderer: Renderer, element: etree._Element, prefix: str = "", classes: tuple[str, ...] = ()) -> str:
     """A paragraph; with an id it gets a permalink and its number. An
     apparatus paragraph that states facts ends with its sources."""
@@ -150,7 +142,7 @@ def paragraph(renderer: Renderer, element: etree._Element, prefix: str = "", cla
         body += " " + sources_line(renderer, element, element.get("source").split())
     xml_id = element.get(XML_ID)
     if not xml_id:
-        return _protect(prefix + body)
+        return escape.block(prefix + body)
     number = element.get("n")
     attributes = escape.attr_list(xml_id, ("para", *classes), data_n=number, lang=_lang(element))
     return f"{permalink(element)} {prefix}{body}\n{attributes}"
@@ -189,7 +181,7 @@ def head(renderer: Renderer, element: etree._Element) -> str:
     if parent in ("list", "listBibl", "listPerson", "listPlace", "listOrg"):
         return f"**{renderer.inline(element).strip()}**"
     if element.get("type") == "sub":  # a subtitle: styled, but kept out of the table of contents
-        return _protect(renderer.inline(element).strip()) + "\n" + escape.attr_list(xml_id, ("tei-subhead",))
+        return escape.block(renderer.inline(element).strip()) + "\n" + escape.attr_list(xml_id, ("tei-subhead",))
     level = min(renderer.heading_level, 6)
     classes = ("tei-head",) if renderer.document is not None else ()
     return f"{'#' * level} {renderer.inline(element).strip()} " + escape.attr_list(xml_id, classes)
@@ -240,7 +232,7 @@ def item_list(renderer: Renderer, element: etree._Element) -> str:
     if element.get("type") == "meeting-data":
         return meeting_data(renderer, element)
     marker = "1." if element.get("rend") == "numbered" else "-"
-    items = [f"{marker} {renderer.inline(item).strip()}" for item in element.iterfind("tei:item", NS)]
+    items = [f"{marker} {escape.block(renderer.inline(item).strip())}" for item in element.iterfind("tei:item", NS)]
     title = element.find("tei:head", NS)
     heading = (head(renderer, title) + "\n\n") if title is not None else ""
     return heading + "\n".join(items)
@@ -410,6 +402,8 @@ def reference(renderer: Renderer, element: etree._Element) -> str:
     href = renderer.resolve_pointer(element, target.split()[0]) if target else None
     if href is None:
         return text
+    if is_external(href):
+        return escape.link(text, href)
     return f"[{text}]({href})"
 
 

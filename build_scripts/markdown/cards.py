@@ -3,8 +3,7 @@ a name. Each page carries the cards of the entries it mentions as JSON, so
 they work without a server and from the file system."""
 from __future__ import annotations
 
-import json
-
+from ..inline_json import script_safe_json
 from ..model.documents import Document
 from ..model.load import EditionModel
 from ..model.registers import Entry
@@ -33,6 +32,5 @@ def cards_script(model: EditionModel, entry_ids, document: Document | None) -> s
     cards = {i: card(model.registers[i], document) for i in entry_ids if i in model.registers.entries}
     if not cards:
         return ""
-    payload = json.dumps(cards, ensure_ascii=False, sort_keys=True).replace("</", "<\\/")
-    return f'<script type="application/json" id="entry-cards">{payload}</script>'
+    return f'<script type="application/json" id="entry-cards">{script_safe_json(cards)}</script>'
 

@@ -45,7 +45,7 @@ def _archive(document: Document) -> str:
 def _url(value: Field) -> str:
     if not value.recorded:
         return NOT_RECORDED
-    return f"[{escape.text(value.text)}]({value.text})"
+    return escape.link(escape.text(value.text), value.text)
 
 
 def metadata_panel(renderer: Renderer, document: Document) -> str:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import html
+
 import yaml
 
 FOOTNOTES_PLACE = "///Footnotes Go Here///"
@@ -24,7 +26,10 @@ class Page:
 
     @property
     def markdown(self) -> str:
-        front = yaml.safe_dump({"title": self.title, **self.meta}, allow_unicode=True, sort_keys=False)
+        # MkDocs and the theme print a page's title as HTML (in <title>, the
+        # header, the search index), so it is handed over escaped; the other
+        # values are plain text, escaped where the edition's templates use them.
+        front = yaml.safe_dump({"title": html.escape(self.title), **self.meta}, allow_unicode=True, sort_keys=False)
         return f"---\n{front}---\n\n{self.body.strip()}\n"
 
 

@@ -59,8 +59,8 @@ def life_line(entry: Entry) -> str:
 
 
 def description(renderer: Renderer, entry: Entry) -> str:
-    return (renderer.inline(entry.description).strip() + " "
-            + sources_line(renderer, entry.description, list(entry.sources)))
+    return escape.block(renderer.inline(entry.description).strip() + " "
+                        + sources_line(renderer, entry.description, list(entry.sources)))
 
 
 def occurrences(renderer: Renderer, model: EditionModel, entry: Entry, scope=None) -> str:

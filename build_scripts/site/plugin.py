@@ -21,6 +21,7 @@ from mkdocs.structure.files import File, Files
 
 from ..downloads import build_downloads
 from ..errors import EditionError
+from ..tei.characters import invisible_characters
 from ..markdown import links
 from ..markdown.cite_section import cite_files
 from ..markdown.site_pages import navigation
@@ -29,9 +30,13 @@ from ..model.address import PREVIEW_NOTICE
 from ..model.load import EditionModel
 from ..pipeline import prepare
 from .offline import SHIM_PATH, SHIM_SOURCE, build_offline_zip, is_offline_build
+from .error_page import error_page
 from .staging import Staging
 
 log = logging.getLogger("mkdocs.plugins.edition")
+# Warnings about the sources that do not fail a strict build (invisible
+# characters): outside the "mkdocs" logger, whose warnings --strict counts.
+source_log = logging.getLogger("edition.sources")
 
 
 class EditionConfig(Config):
@@ -58,8 +63,12 @@ class EditionPlugin(BasePlugin[EditionConfig]):
         try:
             prepared = prepare(tei_dir, offline=self.offline)
         except EditionError as error:
+            if self.command == "serve":  # the live preview shows the problems instead of hanging
+                return self._show_problems(config, error)
             raise PluginError("the site was not built:\n" + str(error)) from None
         self.model, citations, self.pages = prepared.model, prepared.citations, prepared.pages
+        for warning in invisible_characters(self.model.corpus):
+            source_log.warning(str(warning))
         edition = self.model.edition
         if not config.site_url:  # `mkdocs serve` sets its own local address
             config.site_url = edition.url
@@ -69,7 +78,9 @@ class EditionPlugin(BasePlugin[EditionConfig]):
             config.site_dir = self.staging.begin()
         if self.offline:  # served from the site itself, so that the offline plugin loads nothing from a CDN
             config.extra["polyfills"] = [SHIM_PATH]
-        self.files = {**cite_files(self.model, citations), **build_downloads(self.model, self.pages, citations)}
+        self.files = cite_files(self.model, citations)
+        if self.command != "serve":  # the live preview never waits for PDFs
+            self.files.update(build_downloads(self.model, self.pages, citations))
         for page in self.pages:
             for warning in page.warnings:
                 log.warning(warning)
@@ -84,7 +95,22 @@ class EditionPlugin(BasePlugin[EditionConfig]):
         }
         return config
 
+    def _show_problems(self, config, error: EditionError):
+        """A one-page site listing the problems (mkdocs serve only)."""
+        log.error("the sources are not valid:\n%s", error)
+        self.model, self.pages, self.files = None, [error_page(error)], {}
+        config.nav = [{"The sources are not valid": "index.md"}]
+        config.extra["edition"] = {"title": "Crossing the Border", "version": "", "version_date": "",
+                                   "build_date": dt.date.today().isoformat(), "licence_url": "", "preview": False,
+                                   "preview_notice": "", "problems": [str(p) for p in error.problems]}
+        return config
+
     def on_files(self, files: Files, config) -> Files:
+        if self.model is None:  # the sources are invalid: the theme's assets and the page that says so
+            for file in [f for f in files if f.is_documentation_page()]:
+                files.remove(file)
+            files.append(File.generated(config, self.pages[0].path, content=self.pages[0].markdown))
+            return files
         for page in self.pages:
             self._replace(files, File.generated(config, page.path, content=page.markdown))
         for site_path, content in self.files.items():
@@ -108,10 +134,19 @@ class EditionPlugin(BasePlugin[EditionConfig]):
             return
         if not self.offline and not (config.strict and self.staging.warnings.count):
             started = time.monotonic()
-            build_offline_zip(config.config_file_path, Path(config.site_dir) / links.offline_zip(),
-                              f"crossing-the-border-{self.model.edition.version}")
+            try:
+                build_offline_zip(config.config_file_path, Path(config.site_dir) / links.offline_zip(),
+                                  f"crossing-the-border-{self.model.edition.version}")
+            except EditionError as error:
+                raise PluginError(str(error)) from None
             log.info("offline copy (zip): %.1f s", time.monotonic() - started)
         if self.staging is not None:
             self.staging.finish(config.strict)
             config.site_dir = str(self.staging.final)
+            self.staging = None
+
+    def on_build_error(self, error: Exception) -> None:
+        """A failed build leaves no half-written folder beside the previous site."""
+        if self.staging is not None:
+            self.staging.abort()
             self.staging = None

@@ -34,6 +34,10 @@ class Staging:
         logging.getLogger("mkdocs").addHandler(self.warnings)
         return str(self.staging)
 
+    def abort(self) -> None:
+        logging.getLogger("mkdocs").removeHandler(self.warnings)
+        shutil.rmtree(self.staging, ignore_errors=True)
+
     def finish(self, strict: bool) -> bool:
         """Move the staged site into place, unless strict mode will fail the build."""
         logging.getLogger("mkdocs").removeHandler(self.warnings)

@@ -50,9 +50,6 @@ def parse_corpus(tei_dir: Path) -> tuple[Corpus | None, list[Problem]]:
     problems: list[Problem] = []
     paths = source_paths(tei_dir)
     for path in paths:
-        if not path.exists():
-            problems.append(Problem(path, None, "missing-file", "required file is missing"))
-            continue
         try:
             parsed[path] = TeiFile(path, parse_file(path))
         except EditionError as error:

@@ -41,6 +41,7 @@ def _index_ids(corpus: Corpus) -> tuple[dict[tuple[Path, str], etree._Element], 
     first_seen: dict[str, tuple[TeiFile, etree._Element]] = {}
     problems = []
     for tei in corpus.files:
+        resolved = tei.path.resolve()
         for element in _elements(tei):
             xml_id = element.get(XML_ID)
             if xml_id is None:
@@ -53,7 +54,7 @@ def _index_ids(corpus: Corpus) -> tuple[dict[tuple[Path, str], etree._Element], 
                     " ids must be unique across the whole edition"))
                 continue
             first_seen[xml_id] = (tei, element)
-            index[(tei.path.resolve(), xml_id)] = element
+            index[(resolved, xml_id)] = element
     return index, problems
 
 
