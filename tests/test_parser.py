@@ -9,7 +9,7 @@ from lxml import etree
 
 from build_scripts.errors import EditionError
 from build_scripts.tei import parser
-from test_validation import LAUGHS, XXE
+from test_hostile_input import LAUGHS, XXE
 
 
 def test_parser_does_not_resolve_external_entities():
