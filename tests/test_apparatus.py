@@ -7,12 +7,12 @@ from __future__ import annotations
 import re
 
 import pytest
+from site_html import page_file, parse, text_of
 
 from build_scripts.model.load import load_model
 from build_scripts.model.mentions import transcription_mentions
 from build_scripts.model.text import is_apparatus, normalise_space
 from build_scripts.tei.parser import NS, XML_ID
-from site_html import page_file, parse, text_of
 
 MODEL = load_model()
 SOURCES = MODEL.edition.sources

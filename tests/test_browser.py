@@ -4,12 +4,11 @@ footnotes, who's who, search, browsing, version, accessibility and fit."""
 from __future__ import annotations
 
 import json
-import subprocess
-from pathlib import Path
 
 import pytest
+from citeproc_reference import reference_in_every_style
 
-from build_scripts.cite.styles import STYLES, locale_xml, style_xml
+from build_scripts.cite.styles import STYLES
 from build_scripts.model.load import load_model
 from build_scripts.model.text import normalise_space
 from build_scripts.paths import PROJECT_ROOT
@@ -22,14 +21,6 @@ AXE = PROJECT_ROOT / "node_modules" / "axe-core" / "axe.min.js"
 
 def doc_url(site_url, document, anchor=""):
     return f"{site_url}documents/{document.slug}/" + (f"#{anchor}" if anchor else "")
-
-
-def reference(item: dict, style, locator: str | None = None) -> dict:
-    """citeproc-js's own output for this item, from a fresh engine."""
-    request = {"item": item, "style": style_xml(style), "locale": locale_xml(), "locator": locator}
-    result = subprocess.run(["node", str(Path(__file__).with_name("citeproc_reference.cjs"))],
-                            input=json.dumps(request), capture_output=True, text=True, cwd=PROJECT_ROOT, check=True)
-    return json.loads(result.stdout)
 
 
 def text(locator) -> str:
@@ -54,9 +45,10 @@ def open_page(browser, url: str, options: dict = DESKTOP):
 def test_document_citations_match_citeproc_js(page, site_url, built_site, document):
     item = json.loads((built_site.site / "cite" / f"{document.slug}.json").read_text(encoding="utf-8"))[0]
     page.goto(doc_url(site_url, document))
+    expected_by_style = reference_in_every_style(item)
     for style in STYLES:
         section = page.locator(f".cite-styles .cite-style[data-style='{style.key}']")
-        expected = reference(item, style)
+        expected = expected_by_style[style.key]
         assert text(section.locator(".csl-citation")) == normalise_space(expected["citation"])
         assert text(section.locator(".csl-bibliography")) == normalise_space(expected["bibliography"])
 
@@ -71,8 +63,9 @@ def test_paragraph_citation_in_dialog_matches_citeproc_js(page, site_url, built_
     dialog.wait_for(state="visible")
     assert "Cite paragraph 15" in text(dialog.locator("h2"))
     outputs = dialog.locator(".csl-output")
+    expected_by_style = reference_in_every_style(paragraph_item, locator="15")
     for index, style in enumerate(STYLES):
-        expected = reference(paragraph_item, style, locator="15")
+        expected = expected_by_style[style.key]
         assert text(outputs.nth(2 * index)) == normalise_space(expected["citation"])
         assert text(outputs.nth(2 * index + 1)) == normalise_space(expected["bibliography"])
         assert "#xj1962-p15" in text(outputs.nth(2 * index + 1))
@@ -223,8 +216,8 @@ def test_whos_who_panel_lists_the_documents_people_places_terms(page, site_url):
     panel.locator("summary").click()
     content = text(panel)
     assert "Ji Pengfei" in content and "Vice Minister of Foreign Affairs" in content
-    assert "Xinjiang" in content and "fraternal country" in content and "Soviet Embassy" in content or \
-        "Embassy of the Soviet Union in Beijing" in content
+    assert "Xinjiang" in content and "fraternal country" in content
+    assert MODEL.registers["org-soviet-embassy"].name in content
     assert panel.locator("a[href*='/persons/chervonenko/'], a[href*='persons/chervonenko']").count() >= 1
 
 

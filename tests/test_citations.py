@@ -127,3 +127,21 @@ def test_the_item_models_the_document_as_a_translation_published_in_the_edition(
     assert item["archive"] == "Wilson Center Digital Archive"
     assert item["archive_location"] == "PRC FMA 118-01765-04, pp. 45–49"
     assert item["title-short"] == "Transcript of a Meeting" and "author" not in item
+
+
+@pytest.mark.parametrize("document", MODEL.documents, ids=lambda d: d.slug)
+def test_every_paragraph_citation_equals_citeproc_js(document):
+    """The paragraphs are formatted from one template per document; each must
+    still equal what citeproc-js makes of the paragraph's own item."""
+    from citeproc_reference import references
+
+    from build_scripts.cite.items import citable_paragraphs, paragraph_item
+    from build_scripts.cite.styles import STYLES
+
+    paragraphs = citable_paragraphs(document)
+    expected_by_style = references([(paragraph_item(MODEL, document, p), p.get("n")) for p in paragraphs])
+    for style in STYLES:
+        for paragraph, reference in zip(paragraphs, expected_by_style[style.key], strict=True):
+            made = CITED.documents[document.slug].paragraphs[paragraph.get("{http://www.w3.org/XML/1998/namespace}id")]
+            assert plain(made[style.key].citation) == " ".join(reference["citation"].split()), style.key
+            assert plain(made[style.key].bibliography) == " ".join(reference["bibliography"].split()), style.key

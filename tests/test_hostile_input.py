@@ -7,16 +7,13 @@ the sources unchanged. Accepted hostile text is tested in
 test_hostile_text.py."""
 from __future__ import annotations
 
-import contextlib
 import hashlib
-import io
-import logging
 import os
 import re
-import threading
 from pathlib import Path
 
 import pytest
+from conftest import build_in_process, run_in_thread
 
 from build_scripts.paths import copy_project
 from build_scripts.tei import validate
@@ -25,53 +22,10 @@ CABLE = "documents/1961-05-cable-korean-border-crossings.xml"
 MINUTES = "documents/1962-06-26-ji-chervonenko-conversation.xml"
 EDITION = "edition.xml"
 REGISTERS = "registers.xml"
-TIMEOUT = 120  # a case that hangs (a pipe read for ever) fails instead of stopping the suite
-
-
-def run_in_thread(function, *args):
-    """Run in this process with output captured; (result, stdout, stderr, error)."""
-    out, err, outcome = io.StringIO(), io.StringIO(), {}
-
-    def target():
-        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-            try:
-                outcome["result"] = function(*args)
-            except BaseException as error:  # noqa: BLE001 - reported by the test
-                outcome["error"] = error
-
-    thread = threading.Thread(target=target, daemon=True, name=getattr(function, "__name__", "run"))
-    thread.start()
-    thread.join(TIMEOUT)
-    assert not thread.is_alive(), f"{thread.name} did not finish in {TIMEOUT} s"
-    return outcome.get("result"), out.getvalue(), err.getvalue(), outcome.get("error")
 
 
 def validate_in_process(tei: Path):
     return run_in_thread(validate.main, ["--tei-dir", str(tei)])
-
-
-class _Messages(logging.Handler):
-    def __init__(self):
-        super().__init__(level=logging.INFO)
-        self.lines: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.lines.append(record.getMessage())
-
-
-def build_in_process(project: Path, site: Path):
-    """`mkdocs build --strict` in this process; its log messages are returned as stdout."""
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-
-    messages = _Messages()
-    logging.getLogger("mkdocs").addHandler(messages)
-    try:
-        result, out, err, error = run_in_thread(
-            lambda: build(load_config(config_file=str(project / "mkdocs.yml"), site_dir=str(site), strict=True)))
-    finally:
-        logging.getLogger("mkdocs").removeHandler(messages)
-    return result, out + "\n".join(messages.lines), err, error
 
 
 def test_edition_is_valid():
@@ -286,5 +240,5 @@ def test_invisible_characters_are_reported_but_accepted(tmp_path):
 
 
 def test_at_least_32_kinds_of_hostile_or_odd_input_are_covered():
-    from test_hostile_text import HOSTILE_FIELDS
+    from hostile_fields import HOSTILE_FIELDS
     assert len(BAD_INPUTS) + len(HOSTILE_FIELDS) + 1 >= 32

@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pypdf
 import pytest
+from conftest import SEEDS_DIR
+from wcda_export import read_export
 
 from build_scripts.model.load import load_model
 from build_scripts.model.text import is_apparatus, normalise_space
 from build_scripts.tei.parser import NS
-from conftest import SEEDS_DIR
-from wcda_export import read_export
 
 MODEL = load_model()
 MINUTES = next(d for d in MODEL.documents if d.doctype == "edn:dt-minutes")

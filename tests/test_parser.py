@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 from lxml import etree
+from test_hostile_input import LAUGHS, XXE
 
 from build_scripts.errors import EditionError
 from build_scripts.tei import parser
-from test_hostile_input import LAUGHS, XXE
 
 
 def test_parser_does_not_resolve_external_entities():

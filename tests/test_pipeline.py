@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import shutil
 import socket
 import subprocess
 import sys
@@ -13,11 +14,11 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
+from conftest import build_in_process, copy_project, run_module
 from lxml import etree
 
-from build_scripts.markdown.behaviours import Renderer
+from build_scripts.markdown.renderer import Renderer
 from build_scripts.model.load import load_model
-from conftest import copy_project, mkdocs_build, run_module
 
 CABLE = "tei/documents/1961-05-cable-korean-border-crossings.xml"
 MINUTES = "tei/documents/1962-06-26-ji-chervonenko-conversation.xml"
@@ -32,19 +33,26 @@ def digest(folder: Path) -> str:
     return sha.hexdigest()
 
 
-def test_converter_runs_on_its_own(tmp_path):
-    result = run_module("build_scripts.markdown", "--out", str(tmp_path))
+def test_markdown_stage_runs_on_its_own_and_skips_when_nothing_changed(tmp_path):
+    project = copy_project(tmp_path / "project")
+    result = run_module("build_scripts.build", "markdown", "--project", str(project))
     assert result.returncode == 0, result.stderr
+    tree = project / "build" / "docs"
     model = load_model()
     for document in model.documents:
-        page = (tmp_path / "documents" / f"{document.slug}.md").read_text(encoding="utf-8")
+        page = (tree / "documents" / f"{document.slug}.md").read_text(encoding="utf-8")
         assert page.startswith("---\ntitle: ")
         assert f"{{: #{document.key}-p1 .para" in page
-    assert (tmp_path / "glossary" / "index.md").exists()
-    assert (tmp_path / "tei" / "registers.xml").exists()
-    for document in model.documents:  # citations formatted by citeproc-js, and the downloads
-        assert "## Cite this document" in (tmp_path / "documents" / f"{document.slug}.md").read_text(encoding="utf-8")
-        assert "\n@inbook{" in (tmp_path / "cite" / f"{document.slug}.bib").read_text(encoding="utf-8")
+        assert "## Cite this document" in page  # citations formatted by citeproc-js
+        assert "\n@inbook{" in (tree / "cite" / f"{document.slug}.bib").read_text(encoding="utf-8")
+    assert (tree / "glossary" / "index.md").exists()
+    assert (tree / "tei" / "registers.xml").read_bytes() == (project / "tei" / "registers.xml").read_bytes()
+    assert (tree / "assets" / "stylesheets" / "brackets.css").exists()
+    assert re.search(r"^markdown +[\d.]+ s", result.stderr, re.M)
+    again = run_module("build_scripts.build", "markdown", "--project", str(project))
+    assert again.returncode == 0, again.stderr
+    assert re.search(r"^sources +[\d.]+ s +\(unchanged: nothing validated, rendered or written\)", again.stderr, re.M)
+    assert not re.search(r"^(validate|model|pages|markdown) ", again.stderr, re.M)
 
 
 def test_unknown_element_keeps_its_text_and_warns():
@@ -56,37 +64,44 @@ def test_unknown_element_keeps_its_text_and_warns():
     assert renderer.warnings and "no behaviour for <unknownThing>" in renderer.warnings[0]
 
 
-def test_unknown_element_fails_the_strict_build_and_keeps_the_site(tmp_path):
+def previous_site(built_site, folder: Path) -> Path:
+    """A copy of the whole built site, standing for the site a failed build must keep."""
+    shutil.copytree(built_site.site, folder)
+    return folder
+
+
+def test_unknown_element_fails_the_strict_build_and_keeps_the_site(tmp_path, built_site, monkeypatch):
+    monkeypatch.setenv("EDITION_DOWNLOADS", "false")
     project = copy_project(tmp_path / "project")
-    site = tmp_path / "site"
-    assert mkdocs_build(project, site).returncode == 0
+    site = previous_site(built_site, tmp_path / "site")
     before = digest(site)
     path = project / MINUTES
     # <unclear> is valid TEI, but the processing model has no behaviour for it.
     path.write_text(path.read_text(encoding="utf-8").replace(
         "Well, you should have sent them back.", "Well, you should have <unclear>sent</unclear> them back."),
         encoding="utf-8")
-    build = mkdocs_build(project, site)
-    assert build.returncode != 0
-    assert re.search(r"WARNING.*1962-06-26-ji-chervonenko-conversation\.xml:\d+: no behaviour for <unclear>",
-                     build.output)
+    _, log, _, error = build_in_process(project, site)
+    assert error is not None
+    assert re.search(r"1962-06-26-ji-chervonenko-conversation\.xml:\d+: no behaviour for <unclear>", log)
+    assert re.search(r"\d+ warning\(s\) in strict mode: the previous site in .* is kept", log)
     assert digest(site) == before, "a failed strict build replaced the site"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["project", "site"], "a half-written folder was left"
 
 
-def test_invalid_tei_leaves_the_previous_site_untouched(tmp_path):
+def test_invalid_tei_leaves_the_previous_site_untouched(tmp_path, built_site, monkeypatch):
+    monkeypatch.setenv("EDITION_DOWNLOADS", "false")
     project = copy_project(tmp_path / "project")
-    site = tmp_path / "site"
-    first = mkdocs_build(project, site)
-    assert first.returncode == 0, first.output
+    site = previous_site(built_site, tmp_path / "site")
     before = digest(site)
     cable = project / CABLE
     cable.write_text(cable.read_text(encoding="utf-8").replace('ref="reg:pl-anshan"', 'ref="reg:pl-atlantis"'),
                      encoding="utf-8")
-    second = mkdocs_build(project, site)
-    assert second.returncode != 0
-    assert re.search(r"1961-05-cable-korean-border-crossings\.xml:\d+: \[pointer-resolves\]", second.output)
-    assert "Traceback" not in second.output
+    _, log, err, error = build_in_process(project, site)
+    assert error is not None
+    assert re.search(r"1961-05-cable-korean-border-crossings\.xml:\d+: \[pointer-resolves\]", str(error) + log)
+    assert "Traceback" not in log + err
     assert digest(site) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["project", "site"], "a half-written folder was left"
 
 
 def free_port() -> int:
@@ -120,7 +135,7 @@ def wait_for(condition, seconds: float):
         value = condition()
         if value:
             return value
-        time.sleep(1)
+        time.sleep(0.25)
     return None
 
 
@@ -172,15 +187,17 @@ def test_a_failed_offline_copy_leaves_no_half_written_site(tmp_path, monkeypatch
     from build_scripts.markdown import links
     from build_scripts.site import plugin
 
-    def failing_offline_copy(config_file, target, folder):
+    def failing_offline_copy(config_file, tree, target):
         raise EditionError([Problem(Path(config_file), None, "offline-build", "the offline copy could not be built")])
 
-    monkeypatch.setattr(plugin, "build_offline_zip", failing_offline_copy)
-    def placeholder_downloads(model, pages, citations):  # the PDFs and EPUB are not what this test is about
-        paths = [links.edition_pdf(), links.edition_epub(), *(links.document_pdf(d) for d in model.documents)]
-        return {path: b"placeholder" for path in paths}
+    monkeypatch.setattr(plugin, "make_offline", failing_offline_copy)
+    def placeholder_downloads(project, tree):  # the PDFs are not what this test is about
+        model = load_model(project.tei_dir)
+        for path in [links.edition_pdf(), links.edition_epub(), *(links.document_pdf(d) for d in model.documents)]:
+            (tree.folder / path).parent.mkdir(parents=True, exist_ok=True)
+            (tree.folder / path).write_bytes(b"placeholder")
 
-    monkeypatch.setattr(plugin, "build_downloads", placeholder_downloads)
+    monkeypatch.setattr(plugin, "make_downloads", placeholder_downloads)
     project = copy_project(tmp_path / "project")
     site = tmp_path / "site"
     site.mkdir()

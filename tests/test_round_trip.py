@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 
 import pytest
+from conftest import SEEDS_DIR
+from wcda_export import read_export
 
 from build_scripts.model.text import normalise_space, reading_text, transcription_text
 from build_scripts.tei.parser import NS
-from conftest import SEEDS_DIR
-from wcda_export import read_export
 
 SEEDS = sorted(SEEDS_DIR.glob("*.txt"))
 

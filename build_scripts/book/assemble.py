@@ -1,27 +1,34 @@
 """The edition, or one document, as a book: a title page with how to cite,
-a table of contents, sections made from the site's pages, and appendices
-(glossary and registers, sources). The PDF and the EPUB are both made from
-a Book."""
+a table of contents, sections and appendices (glossary and registers,
+sources). The pages are rendered from the TEI in the book's own output mode
+(print for the PDF, epub for the EPUB) by the same processing model as the
+site; nothing is cut out of the site's HTML."""
 from __future__ import annotations
 
 import html as html_escape
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from lxml import etree
 
 from ..cite.citations import Citations, Formatted
 from ..cite.styles import STYLES
+from ..markdown import bracket_styles, escape, links
+from ..markdown.changelog_page import changelog_page
+from ..markdown.document_page import document_page
+from ..markdown.edition_pages import about_page, front_page, sources_page
+from ..markdown.edition_structure import EDITION_PAGES, book_pages
+from ..markdown.page import Page
+from ..markdown.register_pages import index_page, selection_page
+from ..markdown.renderer import PRINT
 from ..model import dates
 from ..model.address import PREVIEW_NOTICE
 from ..model.documents import Document
 from ..model.load import EditionModel
 from ..model.mentions import entries_in
 from ..model.registers import KINDS
-from ..markdown.edition_pages import sources_page
-from ..markdown.page import Page
-from ..markdown.register_pages import selection_page
 from ..tei.parser import XML_ID
 from . import html
+from .volumes import Volume, in_volumes, volumes
 
 
 @dataclass
@@ -30,7 +37,6 @@ class Section:
     title: str
     kind: str                      # "front", "document" or "appendix"
     element: etree._Element
-    notes: list[html.Footnote] = field(default_factory=list)
 
 
 @dataclass
@@ -47,16 +53,26 @@ class Book:
     identifier: str                # permanent URL of what the book holds
     title_page: etree._Element
     sections: list[Section]
+    styles: str = ""               # CSS made from the edition's data (the bracket categories)
 
     @property
     def ids(self) -> set[str]:
         return {i for s in self.sections for i in s.element.xpath(".//@id")}
 
 
-# The edition's pages in book order, with the kind of section each becomes.
-FRONT = ("introduction.md", "about.md")
-APPENDICES = ("glossary/index.md", "persons/index.md", "places/index.md", "organisations/index.md",
-              "teaching.md", "sources.md", "changelog.md")
+def edition_page(model: EditionModel, path: str, citations: Citations, mode: str) -> Page | None:
+    """One of the edition's own pages, rendered for a book."""
+    if path == "about.md":
+        return about_page(model, citations, mode)
+    if path == "sources.md":
+        return sources_page(model, mode=mode)
+    if path == "changelog.md":
+        return changelog_page(model, mode)
+    kind = next((k for k, spec in KINDS.items() if f"{spec[3]}/index.md" == path), None)
+    if kind:
+        return index_page(model, kind, mode)
+    page = next(p for p in EDITION_PAGES if p.path == path)
+    return front_page(model, page, mode) if model.edition.front_matter(page.divisions[0]) is not None else None
 
 
 def global_ids(model: EditionModel) -> set[str]:
@@ -95,15 +111,13 @@ def _sections(model: EditionModel, pages: list[tuple[Page, str]]) -> list[Sectio
     converted = []
     for page, kind in pages:
         element = html.convert(page)
-        html.strip_interactive(element)
-        notes = html.footnotes(element)  # before the ids change: notes are found by theirs
         sid = section_id(page.path)
         element.set("id", sid)
         element.set("class", f"book-section {kind}")
         html.scope_ids(element, sid, shared)
-        converted.append((page, kind, element, notes))
-    present = {i for _, _, e, _ in converted for i in e.xpath(".//@id")}
-    by_path = {page.path: section_id(page.path) for page, _, _, _ in converted}
+        converted.append((page, kind, element))
+    present = {i for _, _, e in converted for i in e.xpath(".//@id")}
+    by_path = {page.path: section_id(page.path) for page, _, _ in converted}
     entries_by_page = {f"{e.folder}/{e.slug}.md": e.id for e in model.registers.entries.values()}
 
     def resolve(path: str, fragment: str) -> str | None:
@@ -113,52 +127,91 @@ def _sections(model: EditionModel, pages: list[tuple[Page, str]]) -> list[Sectio
             scoped = f"{by_path[path]}--{fragment}"
             return "#" + (scoped if fragment and scoped in present else by_path[path])
         entry = entries_by_page.get(path)
-        return "#" + entry if entry in present else None
+        return "#" + entry if entry is not None and entry in present else None
 
     sections = []
-    for page, kind, element, notes in converted:
+    for page, kind, element in converted:
         html.rewrite_links(element, page, resolve, model.edition.url)
-        for note in notes:
-            for content in note.content:
-                if isinstance(content, etree._Element):
-                    html.rewrite_links(content, page, resolve, model.edition.url)
-        sections.append(Section(element.get("id"), page.title, kind, element, notes))
+        sections.append(Section(element.get("id"), page.title, kind, element))
     return sections
 
 
-def edition_book(model: EditionModel, pages: list[Page], citations: Citations) -> Book:
+def volumes_page(model: EditionModel) -> Page:
+    """The contents of every volume, for the edition PDF of a large edition:
+    each volume's PDF and the documents it holds, linked at their published
+    addresses."""
+    lines = ["# The documents, by volume",
+             f"The {len(model.documents)} documents of the edition are printed in {len(volumes(model.documents))} "
+             "volumes, one PDF each. Each volume holds its documents with their notes, and the register entries "
+             "and sources they cite."]
+    for volume in volumes(model.documents):
+        lines.append(f"## [Volume {escape.text(volume.label)}](../{links.volume_pdf(volume.id)}) "
+                     f"{escape.attr_list(f'volume-{volume.id}')}")
+        lines.append("\n".join(f"- {escape.text(d.date_label)}: [{escape.text(d.short_title)}]"
+                               f"(../{links.document_page(d)})" for d in volume.documents))
+    return Page("downloads/volumes.md", "The documents, by volume", "\n\n".join(lines), {}, [])
+
+
+def edition_book(model: EditionModel, citations: Citations, mode: str, volume: Volume | None = None) -> Book:
+    """The edition as a book: front matter, the documents, appendices. A
+    large edition's book lists its volumes instead of holding the documents;
+    with `volume`, the book is that volume: its documents, with the register
+    entries and sources they cite."""
     edition = model.edition
-    by_path = {p.path: p for p in pages}
-    ordered = [(by_path[p], "front") for p in FRONT if p in by_path]
-    ordered += [(by_path[d.page_path], "document") for d in model.documents]
-    ordered += [(by_path[p], "appendix") for p in APPENDICES if p in by_path]
-    title_page = _title_page(model, edition.title, [edition.subtitle, edition.description,
-                                                    f"Version {edition.version}, {dates.label(edition.version_date)}",
+    if volume is None:
+        ordered = [(p, "front") for p in (edition_page(model, path, citations, mode) for path in book_pages("front")) if p]
+        if in_volumes(model.documents) and mode == PRINT:
+            ordered.append((volumes_page(model), "document"))
+        else:
+            ordered += [(document_page(model, d, mode=mode), "document") for d in model.documents]
+        ordered += [(p, "appendix") for p in (edition_page(model, path, citations, mode)
+                                              for path in book_pages("appendix")) if p]
+        slug, title, lines = "crossing-the-border", edition.title, [edition.subtitle, edition.description]
+    else:
+        ordered = [(document_page(model, d, mode=mode), "document") for d in volume.documents]
+        ordered += _document_appendices(model, volume.documents, f"volume-{volume.id}", "in this volume", mode)
+        slug, title = f"crossing-the-border-{volume.id}", f"{edition.title}: volume {volume.label}"
+        lines = [f"Volume {volume.label} of {edition.title}: {edition.subtitle}",
+                 f"{len(volume.documents)} documents, {volume.documents[0].date_label} to "
+                 f"{volume.documents[-1].date_label}"]
+    title_page = _title_page(model, title, lines + [f"Version {edition.version}, {dates.label(edition.version_date)}",
                                                     edition.url],
                              _citation_block(citations.edition, "How to cite this edition"))
-    return Book("crossing-the-border", edition.title, edition.subtitle, "en", edition.publisher,
-                f"{edition.subtitle}. {edition.description}.",
+    return Book(slug, title, edition.subtitle, "en", edition.publisher, f"{edition.subtitle}. {edition.description}.",
                 "China; North Korea; Soviet Union; Xinjiang; border crossings; 1961; 1962; diplomatic documents",
-                edition.version, edition.version_date, edition.url, title_page, _sections(model, ordered))
+                edition.version, edition.version_date, edition.url, title_page, _sections(model, ordered),
+                bracket_styles.css(edition, mode))
 
 
-def _cited_sources(model: EditionModel, document: Document) -> set[str]:
-    pointers = document.text.xpath(".//@source")
-    for entry_id in entries_in(document):
-        entry = model.registers.entries.get(entry_id)
-        if entry is not None:
-            pointers += [*entry.sources, *(s for state in entry.states for s in state.sources)]
+def _cited_sources(model: EditionModel, documents) -> set[str]:
+    pointers = []
+    for document in documents:
+        pointers += document.text.xpath(".//@source")
+        for entry_id in entries_in(document):
+            entry = model.registers.entries.get(entry_id)
+            if entry is not None:
+                pointers += [*entry.sources, *(s for state in entry.states for s in state.sources)]
     return {p.removeprefix("edn:") for value in pointers for p in value.split()}
 
 
-def document_book(model: EditionModel, pages: list[Page], citations: Citations, document: Document) -> Book:
+def _document_appendices(model: EditionModel, documents, slug: str, where: str, mode: str) -> list[tuple[Page, str]]:
+    """The register entries the documents name and the sources they cite."""
+    seen: dict[str, None] = {}
+    for document in documents:
+        seen.update((i, None) for i in entries_in(document) if i in model.registers.entries)
+    entries = sorted((model.registers[i] for i in seen), key=lambda e: (list(KINDS).index(e.kind), e.name.lower()))
+    scope = list(documents)
+    registers = selection_page(model, entries, f"documents/{slug}-registers.md",
+                               f"People, places, organisations and terms {where}", scope, mode)
+    sources = sources_page(model, only=_cited_sources(model, documents), path=f"documents/{slug}-sources.md",
+                           mode=mode)
+    return [(registers, "appendix"), (sources, "appendix")]
+
+
+def document_book(model: EditionModel, citations: Citations, document: Document, mode: str) -> Book:
     edition = model.edition
-    page = next(p for p in pages if p.path == document.page_path)
-    entries = [model.registers[i] for i in entries_in(document) if i in model.registers.entries]
-    entries.sort(key=lambda e: (list(KINDS).index(e.kind), e.name.lower()))
-    appendix = selection_page(model, entries, f"documents/{document.slug}-registers.md",
-                              "People, places, organisations and terms in this document", document)
-    sources = sources_page(model, only=_cited_sources(model, document), path=f"documents/{document.slug}-sources.md")
+    sections = [(document_page(model, document, mode=mode), "document")]
+    sections += _document_appendices(model, [document], document.slug, "in this document", mode)
     title_page = _title_page(model, document.short_title, [
         document.title, f"{document.date_label}",
         f"From {edition.title}: {edition.subtitle}, version {edition.version} ({dates.label(edition.version_date)})",
@@ -168,4 +221,4 @@ def document_book(model: EditionModel, pages: list[Page], citations: Citations, 
                 document.summary.text if document.summary.recorded else document.title,
                 "China; border crossings; diplomatic documents; " + str(document.year),
                 edition.version, edition.version_date, edition.published(document.page_path),
-                title_page, _sections(model, [(page, "document"), (appendix, "appendix"), (sources, "appendix")]))
+                title_page, _sections(model, sections), bracket_styles.css(edition, mode))

@@ -1,41 +1,46 @@
-"""Runs format.cjs (citeproc-js and citation-js) under Node, once per request.
-Answers are cached by the hash of the request, so `mkdocs serve` only
-reformats the citations of a document that changed."""
+"""Runs format.cjs (citeproc-js and citation-js) under Node. Each job (the
+citations of one document) is cached by the hash of the job and of the
+engine, so a build formats only the documents that changed, all of them in
+one Node process."""
 from __future__ import annotations
 
-import hashlib
 import json
 import subprocess
 from pathlib import Path
 
 from ..errors import EditionError, Problem
-from ..paths import BUILD_DIR, PROJECT_ROOT
+from ..fingerprint import digest, files_digest, write_atomic
+from ..paths import CACHE_DIR, PROJECT_ROOT
 
 SCRIPT = Path(__file__).with_name("format.cjs")
-CACHE = BUILD_DIR / "cache" / "citations"
+CACHE = CACHE_DIR / "citations"
 
 
-def _fingerprint(request: dict) -> str:
-    sha = hashlib.sha256(json.dumps(request, sort_keys=True).encode())
-    sha.update(SCRIPT.read_bytes())
-    lock = PROJECT_ROOT / "package-lock.json"
-    if lock.exists():
-        sha.update(lock.read_bytes())
-    return sha.hexdigest()[:32]
+def _engine_digest(locale: str, styles: dict[str, str]) -> str:
+    pins = [path for path in (SCRIPT, PROJECT_ROOT / "package-lock.json") if path.exists()]
+    return digest(files_digest(pins), locale, json.dumps(styles, sort_keys=True))
 
 
-def run(request: dict) -> dict:
-    cached = CACHE / f"{_fingerprint(request)}.json"
-    if cached.exists():
-        return json.loads(cached.read_text(encoding="utf-8"))
+def run_jobs(locale: str, styles: dict[str, str], jobs: list[dict]) -> list[dict]:
+    """The answer to every job, from the cache or from one Node process."""
+    engine = _engine_digest(locale, styles)
+    paths = [CACHE / f"{digest(engine, json.dumps(job, sort_keys=True))}.json" for job in jobs]
+    missing = [i for i, path in enumerate(paths) if not path.exists()]
+    if missing:
+        request = {"locale": locale, "styles": styles, "jobs": [jobs[i] for i in missing]}
+        answers = _node(request)["answers"]
+        for i, answer in zip(missing, answers, strict=True):
+            write_atomic(paths[i], json.dumps(answer, ensure_ascii=False).encode("utf-8"))
+    return [json.loads(path.read_text(encoding="utf-8")) for path in paths]
+
+
+def _node(request: dict) -> dict:
     try:
         result = subprocess.run(["node", str(SCRIPT)], input=json.dumps(request), capture_output=True, text=True,
-                                cwd=PROJECT_ROOT, timeout=1800)
+                                cwd=PROJECT_ROOT, timeout=3600)
     except FileNotFoundError:
-        raise EditionError([Problem(SCRIPT, None, "node", "Node.js is not installed: run `bash edition.sh build`")])
+        raise EditionError([Problem(SCRIPT, None, "node", "Node.js is not installed: run `bash edition.sh build`")]) from None
     if result.returncode:
         raise EditionError([Problem(SCRIPT, None, "citeproc",
                                     "formatting citations failed (run `npm ci`?): " + result.stderr.strip()[-800:])])
-    cached.parent.mkdir(parents=True, exist_ok=True)
-    cached.write_text(result.stdout, encoding="utf-8")
     return json.loads(result.stdout)

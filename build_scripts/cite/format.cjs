@@ -1,11 +1,13 @@
 // Formats citations with citeproc-js (the CSL engine inside Zotero) and
-// exports BibTeX (BibLaTeX) and RIS with citation-js. Reads one JSON request on stdin,
-// writes one JSON answer on stdout; touches no network.
+// exports BibTeX (BibLaTeX) and RIS with citation-js. Reads one JSON request
+// on stdin, writes one JSON answer on stdout; touches no network. The
+// engines are built once (their styles take seconds to load) for a whole
+// batch of jobs, one job per document.
 //
-// request: {locale, styles: {name: xml}, items: [CSL-JSON],
-//           citations: [{style, item, locator?, label?}], exports: [item ids]}
-// answer:  {citations: [{citation, bibliography}] (HTML, in request order),
-//           bibtex: {id: text}, ris: {id: text}}
+// request: {locale, styles: {name: xml}, jobs: [job]}
+// job:     {items: [CSL-JSON], citations: [{style, item, locator?, label?}], exports: [item ids]}
+// answer:  {answers: [{citations: [{citation, bibliography}] (HTML, in job order),
+//                      bibtex: {id: text}, ris: {id: text}}]}
 "use strict";
 
 const CSL = require("citeproc");
@@ -26,8 +28,7 @@ function readStdin() {
 // engine's registry, so items never disambiguate one another (a paragraph of
 // a document is not a second work by the same author), and
 // makeCitationCluster keeps no history, so every citation is in full form.
-function makeEngines(request) {
-  const items = Object.fromEntries(request.items.map((item) => [item.id, item]));
+function makeEngines(request, items) {
   const sys = { retrieveLocale: () => request.locale, retrieveItem: (id) => items[id] };
   const engines = {};
   for (const style of Object.keys(request.styles)) {
@@ -93,19 +94,27 @@ function bibtex(item) {
   return `${comments.join("\n")}\n@${entry.type}{${entry.label},\n${fields.join("\n")}\n}\n`;
 }
 
-async function main() {
-  const request = await readStdin();
-  const engines = makeEngines(request);
+function runJob(engines, items, job) {
+  for (const item of job.items) items[item.id] = item;
   const answer = { citations: [], bibtex: {}, ris: {} };
-  for (const citation of request.citations || []) {
+  for (const citation of job.citations || []) {
     answer.citations.push(format(engines[citation.style], citation));
   }
-  for (const id of request.exports || []) {
-    const item = request.items.find((candidate) => candidate.id === id);
+  for (const id of job.exports || []) {
+    const item = job.items.find((candidate) => candidate.id === id);
     answer.bibtex[id] = bibtex(item);
     answer.ris[id] = ris(item);
   }
-  process.stdout.write(JSON.stringify(answer));
+  for (const item of job.items) delete items[item.id];
+  return answer;
+}
+
+async function main() {
+  const request = await readStdin();
+  const items = {};
+  const engines = makeEngines(request, items);
+  const answers = request.jobs.map((job) => runJob(engines, items, job));
+  process.stdout.write(JSON.stringify({ answers }));
 }
 
 main().catch((error) => {

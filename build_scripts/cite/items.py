@@ -28,6 +28,9 @@ from ..model.load import EditionModel
 from ..tei.parser import NS, XML_ID
 
 TRANSLATION_ARCHIVE = "Wilson Center Digital Archive"
+# The number and address of the template paragraph (citations.py).
+SENTINEL_NUMBER = "918273"
+SENTINEL_ID = "zzparagraphzz"
 
 
 def document_url(model: EditionModel, document: Document) -> str:
@@ -98,10 +101,12 @@ def citable_paragraphs(document: Document) -> list[etree._Element]:
     return document.text.findall("tei:body//tei:p[@n]", NS)
 
 
-def paragraph_item(model: EditionModel, document: Document, paragraph: etree._Element) -> dict:
+def paragraph_item(model: EditionModel, document: Document, paragraph: etree._Element | None) -> dict:
+    """The item of a paragraph (None: a template with a sentinel address, see citations.py)."""
+    paragraph_id = paragraph.get(XML_ID) if paragraph is not None else SENTINEL_ID
     item = document_item(model, document)
-    item["id"] = paragraph.get(XML_ID)
-    item["URL"] = model.edition.published(document.page_path, paragraph.get(XML_ID))
+    item["id"] = paragraph_id if paragraph is not None else f"{document.key}-paragraph"
+    item["URL"] = model.edition.published(document.page_path, paragraph_id)
     return item
 
 

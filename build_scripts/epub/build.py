@@ -11,33 +11,18 @@ from pathlib import Path
 from ebooklib import epub
 from lxml import etree
 
-from ..book import html
 from ..book.assemble import Book
 from .fonts import FONTS, subset_font
 
 STYLESHEET = Path(__file__).with_name("epub.css")
-# lxml will not name an attribute epub:type without its namespace; the
-# placeholder is renamed when the chapter is serialised (ebooklib declares
-# the epub namespace on every chapter).
+# The processing model writes epub:type as data-epub-type (HTML has no
+# namespaced attributes); it is renamed when the chapter is serialised
+# (ebooklib declares the epub namespace on every chapter).
 EPUB_TYPE = "data-epub-type"
 
 
 def _file(section_id: str) -> str:
     return f"{section_id}.xhtml"
-
-
-def _as_aside(section: etree._Element, call: etree._Element, note: html.Footnote) -> None:
-    """The call becomes an EPUB noteref; the note follows the section as an aside."""
-    number = "".join(call.itertext()).strip()
-    link = etree.Element("a", {"href": f"#fn-{note.id}", "class": "noteref", EPUB_TYPE: "noteref",
-                               "role": "doc-noteref", "id": f"ref-{note.id}"})
-    link.text = number
-    link.tail = call.tail
-    call.getparent().replace(call, link)
-    aside = etree.SubElement(section, "aside", {"id": f"fn-{note.id}", EPUB_TYPE: "footnote", "role": "doc-footnote"})
-    paragraph = etree.SubElement(aside, "p")
-    paragraph.text = f"{number}. "
-    html.append_content(paragraph, note.content)
 
 
 def _link_across_files(elements: dict[str, etree._Element]) -> None:
@@ -69,11 +54,11 @@ def render_epub(book: Book) -> bytes:
     output.add_metadata("DC", "subject", book.keywords)
 
     style = epub.EpubItem(uid="style", file_name="style/edition.css", media_type="text/css",
-                          content=STYLESHEET.read_text(encoding="utf-8"))
+                          content=STYLESHEET.read_text(encoding="utf-8") + book.styles)
     output.add_item(style)
 
     elements = {"title-page.xhtml": copy.deepcopy(book.title_page)}
-    elements.update({_file(s.id): html.with_notes(s.element, s.notes, _as_aside) for s in book.sections})
+    elements.update({_file(s.id): copy.deepcopy(s.element) for s in book.sections})
     _link_across_files(elements)
     text = "".join("".join(e.itertext()) for e in elements.values())
     for family, name in FONTS:

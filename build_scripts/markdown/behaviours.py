@@ -1,128 +1,30 @@
-"""The processing model: a table from TEI element to behaviour.
+"""The processing model: a table of rules from TEI element (and a condition
+on its attributes) to behaviour, for each output mode, as TEI Publisher's
+processing model declares them with @predicate and @output.
 
 Each behaviour is a small function `(renderer, element) -> Markdown`. Block
 behaviours return whole Markdown blocks; inline ones return a string without
-line breaks. An element with no behaviour keeps its text, and the renderer
-records a warning naming file and line, so nothing is dropped silently.
+line breaks. The first rule whose element, condition and modes fit is
+applied; an element with no rule keeps its text, and the renderer records a
+warning naming file and line, so nothing is dropped silently. The web, print
+and EPUB outputs are modes of this one table: the print and EPUB books are
+rendered from the TEI in their own modes, never cut out of the site's HTML.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Callable
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from lxml import etree
 
 from ..model import dates
-from ..model.documents import Document
-from ..model.load import EditionModel
 from ..model.mentions import unit_label
-from ..paths import relative as relative_path
-from ..tei.parser import NS, TEI_NS, XML_ID, XML_LANG
-from ..tei.pointers import is_external, prefix_definitions, resolve
+from ..tei.parser import NS, XML_ID, XML_LANG
+from ..tei.pointers import is_external
 from . import escape, links
-from .cards import cards_script
-from .page import FOOTNOTES_PLACE, footnote_definitions
+from .renderer import EPUB, MODES, PRINT, WEB, Renderer
 
-Behaviour = Callable[["Renderer", etree._Element], str]
-
-# Which page shows each kind of division of edition.xml.
-EDITION_DIVISION_PAGES = {"home": "index.md", "introduction": "introduction.md", "method": "about.md",
-                          "citing": "about.md", "teaching": "teaching.md", "credits": "sources.md"}
-
-
-@dataclass
-class Renderer:
-    """Renders TEI elements of one page; collects its footnotes and warnings."""
-
-    model: EditionModel
-    page: str                           # source path of the page being written
-    document: Document | None = None    # the document the page shows, if any
-    footnotes: list[tuple[str, str]] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
-    mentioned: dict[str, None] = field(default_factory=dict)   # entry ids, in order of first mention
-    link_depth: int = 0
-    heading_level: int = 2
-
-    # -- dispatch ---------------------------------------------------------
-    def render(self, element: etree._Element) -> str:
-        if not isinstance(element.tag, str):  # comments, processing instructions
-            return ""
-        name = etree.QName(element).localname
-        behaviour = BEHAVIOURS.get(name)
-        if behaviour is None or etree.QName(element).namespace != TEI_NS:
-            self.warn(element, f"no behaviour for <{name}>: rendered its text only")
-            behaviour = inline_fallback
-        return behaviour(self, element)
-
-    def inline(self, element: etree._Element) -> str:
-        """The element's mixed content as one line of Markdown."""
-        parts = [escape.text(element.text or "")]
-        for child in element:
-            parts.append(self.render(child))
-            parts.append(escape.text(child.tail or ""))
-        return "".join(parts)
-
-    def blocks(self, element: etree._Element) -> str:
-        """Block children, separated by blank lines (stray text is kept inline)."""
-        out = []
-        if (element.text or "").strip():
-            out.append(escape.text(element.text.strip()))
-        for child in element:
-            rendered = self.render(child).strip("\n")
-            if rendered:
-                out.append(rendered)
-            if (child.tail or "").strip():
-                out.append(escape.text(child.tail.strip()))
-        return "\n\n".join(out)
-
-    def warn(self, element: etree._Element, message: str) -> None:
-        where = f"{relative_path(Path(element.getroottree().docinfo.URL or '?'))}:{element.sourceline}"
-        self.warnings.append(f"{where}: {message}")
-
-    # -- links ------------------------------------------------------------
-    def link(self, target_page: str) -> str:
-        return links.relative(self.page, target_page)
-
-    def resolve_pointer(self, element: etree._Element, pointer: str) -> str | None:
-        """A TEI pointer as a link from this page (None if it leads nowhere the site shows)."""
-        if is_external(pointer):
-            return pointer
-        source = Path(element.getroottree().docinfo.URL)
-        target = resolve(pointer, source, prefix_definitions(element.getroottree()))
-        if target.id in self.model.registers.entries:
-            return self.link(links.entry_page(self.model.registers[target.id]))
-        if target.id in self.model.edition.sources or target.id == "sources":
-            return self.link(f"sources.md#{target.id}")
-        if target.path == self.model.corpus.edition.path.resolve():
-            return self._edition_link(target.id)
-        for document in self.model.documents:
-            if document.path.resolve() == target.path:
-                anchor = "" if target.id == document.id else f"#{target.id}"
-                return self.link(links.document_page(document) + anchor)
-        return None
-
-    def _edition_link(self, xml_id: str) -> str | None:
-        """A link to a division of the edition's own prose, on whichever page shows it."""
-        found = self.model.edition.root.xpath("//*[@xml:id=$id]", id=xml_id)
-        for division in ([found[0], *found[0].iterancestors()] if found else ()):
-            page = EDITION_DIVISION_PAGES.get(division.get("type"))
-            if page:
-                return self.link(f"{page}#{xml_id}")
-        return None
-
-    def closing_sections(self) -> list[str]:
-        """What every page ends with: its footnotes and the cards of the names it mentions."""
-        sections = []
-        if self.footnotes:
-            sections += ["## Notes {: #notes }", FOOTNOTES_PLACE, footnote_definitions(self.footnotes)]
-        sections.append(cards_script(self.model, self.mentioned, self.document))
-        return sections
-
-    def footnote(self, element: etree._Element, body: str) -> str:
-        label = element.get(XML_ID)
-        self.footnotes.append((label, escape.block(body)))
-        return f"[^{label}]"
+Behaviour = Callable[[Renderer, etree._Element], str]
 
 
 # -- helpers --------------------------------------------------------------
@@ -145,12 +47,15 @@ def paragraph(renderer: Renderer, element: etree._Element, prefix: str = "", cla
         return escape.block(prefix + body)
     number = element.get("n")
     attributes = escape.attr_list(xml_id, ("para", *classes), data_n=number, lang=_lang(element))
-    return f"{permalink(element)} {prefix}{body}\n{attributes}"
+    return f"{permalink(renderer, element)} {prefix}{body}\n{attributes}"
 
 
-def permalink(element: etree._Element) -> str:
-    """The paragraph number in the margin, linking to the paragraph itself."""
+def permalink(renderer: Renderer, element: etree._Element) -> str:
+    """The paragraph number in the margin: on the site a link to the paragraph
+    itself, in print and EPUB the number alone."""
     number = element.get("n")
+    if not renderer.interactive:
+        return _span("para-num", escape.text(number)) if number else ""
     label = f"Paragraph {number}" if number else unit_label(element).capitalize()
     return (f'<a{escape.attrs(class_="app para-link", href="#" + element.get(XML_ID), aria_label="Permalink: " + label)}>'
             f'<span class="para-n" aria-hidden="true">{escape.text(number or "")}</span></a>')
@@ -171,17 +76,23 @@ def division(renderer: Renderer, element: etree._Element) -> str:
     head_element = element.find("tei:head", NS)
     if element.get(XML_ID) and (head_element is None or head_element.get(XML_ID)):  # no heading carries its id
         kind = element.get("type")
-        return f'<div{escape.attrs(class_=f"tei-div div-{kind}" if kind else "tei-div", id=element.get(XML_ID))} markdown="1">\n\n{body}\n\n</div>'
+        attributes = escape.attrs(class_=f"tei-div div-{kind}" if kind else "tei-div", id=element.get(XML_ID))
+        return f'<div{attributes} markdown="1">\n\n{body}\n\n</div>'
     return body
+
+
+def list_head(renderer: Renderer, element: etree._Element) -> str:
+    return f"**{renderer.inline(element).strip()}**"
+
+
+def subtitle(renderer: Renderer, element: etree._Element) -> str:
+    """A subtitle: styled, but kept out of the table of contents."""
+    xml_id = element.get(XML_ID) or element.getparent().get(XML_ID)
+    return escape.block(renderer.inline(element).strip()) + "\n" + escape.attr_list(xml_id, ("tei-subhead",))
 
 
 def head(renderer: Renderer, element: etree._Element) -> str:
     xml_id = element.get(XML_ID) or element.getparent().get(XML_ID)  # a division is linked by its heading
-    parent = etree.QName(element.getparent()).localname
-    if parent in ("list", "listBibl", "listPerson", "listPlace", "listOrg"):
-        return f"**{renderer.inline(element).strip()}**"
-    if element.get("type") == "sub":  # a subtitle: styled, but kept out of the table of contents
-        return escape.block(renderer.inline(element).strip()) + "\n" + escape.attr_list(xml_id, ("tei-subhead",))
     level = min(renderer.heading_level, 6)
     classes = ("tei-head",) if renderer.document is not None else ()
     return f"{'#' * level} {renderer.inline(element).strip()} " + escape.attr_list(xml_id, classes)
@@ -229,12 +140,10 @@ def speaker(renderer: Renderer, element: etree._Element) -> str:
 
 
 def item_list(renderer: Renderer, element: etree._Element) -> str:
-    if element.get("type") == "meeting-data":
-        return meeting_data(renderer, element)
     marker = "1." if element.get("rend") == "numbered" else "-"
     items = [f"{marker} {escape.block(renderer.inline(item).strip())}" for item in element.iterfind("tei:item", NS)]
     title = element.find("tei:head", NS)
-    heading = (head(renderer, title) + "\n\n") if title is not None else ""
+    heading = (list_head(renderer, title) + "\n\n") if title is not None else ""
     return heading + "\n".join(items)
 
 
@@ -256,12 +165,13 @@ def anonymous_block(renderer: Renderer, element: etree._Element) -> str:
     return paragraph(renderer, element, classes=(f"ab-{element.get('type', 'block')}",))
 
 
+def seg_line(renderer: Renderer, element: etree._Element) -> str:
+    """A cable's destination or precedence line."""
+    return paragraph(renderer, element, classes=(element.get("type"),))
+
+
 def seg(renderer: Renderer, element: etree._Element) -> str:
     kind = element.get("type", "")
-    if kind in ("destination", "precedence"):
-        return paragraph(renderer, element, classes=(kind,))
-    if element.get("ana"):
-        return bracket_unit(renderer, element)
     return _span(f"seg seg-{kind}" if kind else "seg", renderer.inline(element))
 
 
@@ -276,27 +186,47 @@ def bracket_unit(renderer: Renderer, element: etree._Element) -> str:
     return _span(f"bk bk-{category.slug}", renderer.inline(element), data_bk=category.slug)
 
 
-def punctuation(renderer: Renderer, element: etree._Element) -> str:
-    if element.get("type") == "bracket":
-        return _span("bk-pc", escape.text(element.text or ""))
-    return renderer.inline(element)
+def bracket_mark(renderer: Renderer, element: etree._Element) -> str:
+    return _span("bk-pc", escape.text(element.text or ""))
 
 
 def gap(renderer: Renderer, element: etree._Element) -> str:
     return ""  # the omission's printed dots are in the text around it
 
 
-def note(renderer: Renderer, element: etree._Element) -> str:
-    if element.get("type") == "withdrawn":  # why a source was withdrawn: part of its entry
-        return _span("withdrawn-note", renderer.inline(element))
-    if element.get("type") == "original":
-        unit = bracket_unit(renderer, element)
-        parent = etree.QName(element.getparent()).localname
-        if parent in ("div", "body"):
-            attributes = escape.attr_list(element.get(XML_ID), ("para", "original-note"))
-            return f"{permalink(element)} {unit}\n{attributes}"
-        return unit
-    return renderer.footnote(element, note_body(renderer, element))
+def withdrawn_note(renderer: Renderer, element: etree._Element) -> str:
+    """Why a source was withdrawn: part of its bibliography entry."""
+    return _span("withdrawn-note", renderer.inline(element))
+
+
+def original_note_block(renderer: Renderer, element: etree._Element) -> str:
+    """A remark of the original document that stands as a line of its own."""
+    attributes = escape.attr_list(element.get(XML_ID), ("para", "original-note"))
+    return f"{permalink(renderer, element)} {bracket_unit(renderer, element)}\n{attributes}"
+
+
+def footnote_call(renderer: Renderer, element: etree._Element) -> str:
+    """Web: a footnote, called by its number and listed at the end of the page."""
+    label = element.get(XML_ID)
+    renderer.footnotes.append((label, escape.block(note_body(renderer, element))))
+    return f"[^{label}]"
+
+
+def foot_of_page(renderer: Renderer, element: etree._Element) -> str:
+    """Print: the note's text in place, which the print stylesheet floats to the foot of the page."""
+    return f'<span{escape.attrs(class_="fn", id="fn-" + element.get(XML_ID))}>{note_body(renderer, element)}</span>'
+
+
+def note_aside(renderer: Renderer, element: etree._Element) -> str:
+    """EPUB: a note reference, and the note as an aside after the text."""
+    number = len(renderer.asides) + 1
+    note_id = element.get(XML_ID)
+    renderer.asides.append(
+        f'<aside{escape.attrs(id="fn-" + note_id, data_epub_type="footnote", role="doc-footnote")} markdown="1">\n\n'
+        f"{number}. {note_body(renderer, element)}\n\n</aside>")
+    attributes = escape.attrs(href="#fn-" + note_id, class_="noteref", data_epub_type="noteref", role="doc-noteref",
+                              id="ref-" + note_id)
+    return f"<a{attributes}>{number}</a>"
 
 
 def note_body(renderer: Renderer, element: etree._Element) -> str:
@@ -424,27 +354,92 @@ def line_break(renderer: Renderer, element: etree._Element) -> str:
     return "<br>"
 
 
-BEHAVIOURS: dict[str, Behaviour] = {
+Condition = Callable[[etree._Element], bool]
+
+
+@dataclass(frozen=True)
+class Rule:
+    """Render <element> with `behaviour` in `modes`, when `when` holds."""
+
+    element: str
+    behaviour: Behaviour
+    when: Condition | None = None
+    modes: tuple[str, ...] = MODES
+
+
+def attribute_is(name: str, *values: str) -> Condition:
+    return lambda element: element.get(name) in values
+
+
+def has_attribute(name: str) -> Condition:
+    return lambda element: element.get(name) is not None
+
+
+def parent_is(*names: str) -> Condition:
+    return lambda element: etree.QName(element.getparent()).localname in names
+
+
+def _all(*conditions: Condition) -> Condition:
+    return lambda element: all(condition(element) for condition in conditions)
+
+
+RULES: tuple[Rule, ...] = (
     # structure
-    "text": container, "body": container, "front": container, "back": container,
-    "div": division, "head": head, "p": block_p, "ab": anonymous_block,
-    "list": item_list, "listBibl": container,
+    *(Rule(name, container) for name in ("text", "body", "front", "back", "listBibl")),
+    Rule("div", division),
+    Rule("head", list_head, parent_is("list", "listBibl", "listPerson", "listPlace", "listOrg")),
+    Rule("head", subtitle, attribute_is("type", "sub")),
+    Rule("head", head),
+    Rule("p", block_p),
+    Rule("ab", anonymous_block),
+    Rule("list", meeting_data, attribute_is("type", "meeting-data")),
+    Rule("list", item_list),
     # cables
-    "opener": framed("opener"), "closer": framed("closer"),
-    "salute": line("salute"), "signed": line("signed"), "dateline": line("dateline"),
-    "seg": seg,
+    Rule("opener", framed("opener")), Rule("closer", framed("closer")),
+    Rule("salute", line("salute")), Rule("signed", line("signed")), Rule("dateline", line("dateline")),
+    Rule("seg", seg_line, attribute_is("type", "destination", "precedence")),
+    Rule("seg", bracket_unit, has_attribute("ana")),
+    Rule("seg", seg),
     # minutes
-    "sp": speech, "speaker": speaker, "stage": stage,
-    # the translators' brackets and the edition's corrections
-    "supplied": bracket_unit, "pc": punctuation, "gap": gap, "note": note, "choice": choice,
+    Rule("sp", speech), Rule("speaker", speaker), Rule("stage", stage),
+    # the translators' brackets, notes and the edition's corrections
+    Rule("supplied", bracket_unit),
+    Rule("pc", bracket_mark, attribute_is("type", "bracket")),
+    Rule("pc", inline_fallback),
+    Rule("gap", gap),
+    Rule("note", withdrawn_note, attribute_is("type", "withdrawn")),
+    Rule("note", original_note_block, _all(attribute_is("type", "original"), parent_is("div", "body"))),
+    Rule("note", bracket_unit, attribute_is("type", "original")),
+    Rule("note", footnote_call, modes=(WEB,)),
+    Rule("note", foot_of_page, modes=(PRINT,)),
+    Rule("note", note_aside, modes=(EPUB,)),
+    Rule("choice", choice),
     # names and terms
-    "persName": mention, "placeName": mention, "orgName": mention, "term": mention, "rs": mention,
-    "roleName": role_name, "date": date,
+    *(Rule(name, mention) for name in ("persName", "placeName", "orgName", "term", "rs")),
+    Rule("roleName", role_name), Rule("date", date),
     # typography and references
-    "pb": page_break, "lb": line_break, "hi": emphasis, "emph": emphasis, "mentioned": emphasis,
-    "q": quotation, "quote": quotation, "foreign": foreign, "title": cited_title,
-    "ref": reference, "ptr": pointer,
+    Rule("pb", page_break), Rule("lb", line_break),
+    *(Rule(name, emphasis) for name in ("hi", "emph", "mentioned")),
+    Rule("q", quotation), Rule("quote", quotation), Rule("foreign", foreign), Rule("title", cited_title),
+    Rule("ref", reference), Rule("ptr", pointer),
     # bibliographic descriptions: their text, as written
-    **{name: inline_fallback for name in ("bibl", "author", "editor", "publisher", "pubPlace", "series",
-                                          "idno", "biblScope", "citedRange", "distributor")},
-}
+    *(Rule(name, inline_fallback) for name in ("bibl", "author", "editor", "publisher", "pubPlace", "series",
+                                               "idno", "biblScope", "citedRange", "distributor")),
+)
+
+_BY_ELEMENT: dict[str, list[Rule]] = {}
+for _rule in RULES:
+    _BY_ELEMENT.setdefault(_rule.element, []).append(_rule)
+
+
+def rule_for(element: etree._Element, mode: str) -> Rule | None:
+    """The first rule that fits the element in this mode."""
+    for rule in _BY_ELEMENT.get(etree.QName(element).localname, ()):
+        if mode in rule.modes and (rule.when is None or rule.when(element)):
+            return rule
+    return None
+
+
+def behaviour_for(element: etree._Element, mode: str) -> Behaviour | None:
+    rule = rule_for(element, mode)
+    return rule.behaviour if rule else None

@@ -14,8 +14,8 @@ from ..model.load import EditionModel
 from ..tei.parser import NS, XML_ID
 from ..tei.pointers import prefix_definitions, resolve
 from . import escape
-from .behaviours import Renderer
 from .page import Page
+from .renderer import WEB, Renderer
 
 PATH = "changelog.md"
 
@@ -47,7 +47,7 @@ def _target_label(model: EditionModel, element: etree._Element) -> str:
                 return f"{document.short_title}, headnote"
             return document.short_title
     heads = [" ".join("".join(d.find("tei:head", NS).itertext()).split())
-             for d in element.iterancestors("{%s}div" % NS["tei"]) if d.find("tei:head", NS) is not None]
+             for d in element.iterancestors(f"{{{NS['tei']}}}div") if d.find("tei:head", NS) is not None]
     if heads:  # the page, then the section: "Introduction, ‘Why the two belong together’"
         return heads[-1] + (f", ‘{heads[0]}’" if len(heads) > 1 else "")
     return "Sources and credits" if xml_id == "sources" else xml_id
@@ -70,8 +70,8 @@ def _target_link(renderer: Renderer, change: Change, pointer: str) -> str:
     return f"[{label}]({href})" if href else label
 
 
-def changelog_page(model: EditionModel) -> Page:
-    renderer = Renderer(model, PATH)
+def changelog_page(model: EditionModel, mode: str = WEB) -> Page:
+    renderer = Renderer(model, PATH, mode=mode)
     by_version: dict[str, list[Change]] = defaultdict(list)
     for change in model.edition.changes:
         by_version[change.version].append(change)

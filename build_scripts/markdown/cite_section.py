@@ -11,7 +11,7 @@ from ..cite.styles import STYLES
 from ..model.documents import Document
 from ..model.load import EditionModel
 from . import escape, links
-from .behaviours import Renderer
+from .renderer import Renderer
 
 DOWNLOADS = (("bib", "BibTeX"), ("ris", "RIS"), ("json", "CSL-JSON"))
 

@@ -9,10 +9,10 @@ from ..model.mentions import entries_in
 from ..model.registers import KINDS
 from ..tei.parser import NS
 from . import escape, links
-from .behaviours import Renderer
 from .cite_section import cite_section, head_metadata
-from .page import Page, definition_list
+from .page import Page, definition_list, panel
 from .register_pages import name_html
+from .renderer import WEB, Renderer
 
 NOT_RECORDED = '<span class="not-recorded">Not recorded in the transcription</span>'
 
@@ -71,12 +71,18 @@ def metadata_panel(renderer: Renderer, document: Document) -> str:
         ("Funding credit", field_value(document.credit)),
         ("Source", _url(document.url)),
         ("Archive's citation", field_value(document.citation)),
-        ("Downloads", f"[PDF of this document]({renderer.link(links.document_pdf(document))}) · "
-                      f"[PDF of the edition]({renderer.link(links.edition_pdf())}) · "
-                      f"[EPUB]({renderer.link(links.edition_epub())})"),
-        ("TEI source", f"[{document.slug}.xml]({renderer.link(links.tei_download(document))})"
-                       "{: download=\"" + document.slug + ".xml\" }"),
     ]
+    if not renderer.interactive:  # a book's reader needs the address to cite; the site's page is it
+        url = model.edition.published(links.document_page(document))
+        rows.append(("Permanent address", escape.link(escape.text(url), url)))
+    if renderer.interactive:  # a book does not offer itself for download
+        rows += [
+            ("Downloads", f"[PDF of this document]({renderer.link(links.document_pdf(document))}) · "
+                          f"[PDF of the edition]({renderer.link(links.edition_pdf())}) · "
+                          f"[EPUB]({renderer.link(links.edition_epub())})"),
+            ("TEI source", f"[{document.slug}.xml]({renderer.link(links.tei_download(document))})"
+                           "{: download=\"" + document.slug + ".xml\" }"),
+        ]
     return definition_list(rows, "doc-meta")
 
 
@@ -100,10 +106,11 @@ def bracket_legend(renderer: Renderer, document: Document) -> str:
                         f'{counts[category.id]} × — {escape.text(meaning)}</li>')
     total = sum(counts.values())
     about = renderer.link("about.md#brackets")
-    return (f'<details class="bracket-legend" markdown="1"><summary>The translator\'s brackets in this text: {total}. '
-            f'What they mean</summary>\n\n<ul>{"".join(rows)}</ul>\n\nThe diplomatic view shows every bracket '
-            f'coloured by its kind; the reading view hides the brackets and omission marks and keeps the supplied '
-            f'words, lightly marked. [The full legend]({about}).\n\n</details>')
+    body = (f'<ul>{"".join(rows)}</ul>\n\nThe diplomatic view shows every bracket coloured by its kind; the '
+            f'reading view hides the brackets and omission marks and keeps the supplied words, lightly marked. '
+            f'[The full legend]({about}).')
+    return panel(f"The translator's brackets in this text: {total}. What they mean", body, "bracket-legend",
+                 renderer.interactive)
 
 
 def whos_who(renderer: Renderer, document: Document) -> str:
@@ -125,8 +132,8 @@ def whos_who(renderer: Renderer, document: Document) -> str:
             line += f": {escape.text('; '.join(s.label for s in held))}" if held else f": {escape.text(entry.summary)}"
             items.append(line)
         sections.append(f'<p class="whos-who-kind">{label}</p>\n\n' + "\n".join(items))
-    return (f'<details class="whos-who" id="whos-who" markdown="1"><summary>Who\'s who in this document: '
-            f'{", ".join(summary)}</summary>\n\n' + "\n\n".join(sections) + "\n\n</details>")
+    return panel(f"Who's who in this document: {', '.join(summary)}", "\n\n".join(sections), "whos-who",
+                 renderer.interactive, "whos-who")
 
 
 def transcription(renderer: Renderer, document: Document) -> str:
@@ -137,8 +144,10 @@ def transcription(renderer: Renderer, document: Document) -> str:
             f'markdown="1">\n\n{text}\n\n</div>')
 
 
-def document_page(model: EditionModel, document: Document, cited: DocumentCitations | None = None) -> Page:
-    renderer = Renderer(model, links.document_page(document), document)
+def document_page(model: EditionModel, document: Document, cited: DocumentCitations | None = None,
+                  mode: str = WEB) -> Page:
+    """The document's page; with `cited`, its "Cite this document" section (the site's)."""
+    renderer = Renderer(model, links.document_page(document), document, mode)
     sections = [
         f"# {escape.text(document.short_title)}",
         metadata_panel(renderer, document),

@@ -3,22 +3,21 @@ by year), front matter written in edition.xml, the editorial method with the
 bracket legend, sources and credits, and the change log."""
 from __future__ import annotations
 
+from ..book.volumes import in_volumes, volumes
 from ..cite.citations import Citations
 from ..model import dates
 from ..model.documents import Document
 from ..model.load import EditionModel
 from ..tei.parser import NS
 from . import escape, links
-from .behaviours import Renderer
-from .cite_section import styles_html
 from .changelog_page import changelog_page
+from .cite_section import styles_html
+from .edition_structure import EditionPage, front_matter_pages
 from .page import Page
+from .renderer import WEB, Renderer
 
-# edition.xml front-matter divisions that become pages of their own.
-FRONT_PAGES = (
-    ("introduction", "introduction.md", "Introduction"),
-    ("teaching", "teaching.md", "Teaching guide"),
-)
+# Up to this many documents the home page lists them all.
+HOME_LIST_LIMIT = 20
 
 
 def _front(renderer: Renderer, div_type: str, level: int = 2) -> str:
@@ -49,31 +48,56 @@ def document_list(renderer: Renderer, documents) -> str:
 
 
 
+def _present(model: EditionModel):
+    return lambda div_type: model.edition.front_matter(div_type) is not None
+
+
 def _home_links(model: EditionModel) -> list[tuple[str, str]]:
-    front = [(title, path) for div, path, title in FRONT_PAGES if model.edition.front_matter(div) is not None]
+    front = [(page.title, page.path) for page in front_matter_pages(_present(model))]
     return [("All documents by year", "documents/index.md"), *front,
             ("Glossary", links.kind_index("term")), ("Editorial method", "about.md")]
 
 
-def take_away(renderer: Renderer, offline: bool) -> str:
-    """The offline forms of the edition, linked from the home page."""
+def _edition_downloads(renderer: Renderer) -> list[str]:
+    documents = renderer.model.documents
+    if not in_volumes(documents):
+        return [f"- [The whole edition as PDF]({renderer.link(links.edition_pdf())}): title page, contents, "
+                "introduction, documents with their notes, glossary and registers"]
+    parts = [f"[{escape.text(v.label)}]({renderer.link(links.volume_pdf(v.id))}) ({len(v.documents)})"
+             for v in volumes(documents)]
+    return [f"- [The edition as PDF]({renderer.link(links.edition_pdf())}): title page, introduction, the contents "
+            "of every volume, glossary and registers",
+            "- The documents in PDF volumes, by year (number of documents): " + " · ".join(parts)]
+
+
+def take_away(renderer: Renderer) -> str:
+    """The offline forms of the edition, linked from the home page. The
+    online site and the offline copy share this page: each shows only its
+    own paragraph (a style the offline build adds to every page)."""
     edition = renderer.model.edition
-    items = [f"- [The whole edition as PDF]({renderer.link(links.edition_pdf())}): title page, contents, "
-             "introduction, documents with their notes, glossary and registers",
+    items = [*_edition_downloads(renderer),
              f"- [The whole edition as EPUB]({renderer.link(links.edition_epub())}), for e-readers",
              "- A PDF of each document, linked from the document's page"]
-    if offline:
-        note = (f"This is the offline copy of version {escape.text(edition.version)}: it works from the files on "
-                "your computer, search included.")
-    else:
-        items.append(f'- <a href="{links.offline_zip()}" download>The whole site for offline use (zip)</a>: '
-                     "unzip it and open <code>index.html</code>; navigation, notes, look-ups and search work "
-                     "without a network")
-        note = ""
-    return "\n\n".join(s for s in ["## Take it with you {: #downloads }", note, "\n".join(items)] if s)
+    online = (f'<p class="online-only" markdown="span"><a href="{links.offline_zip()}" download>The whole site for '
+              "offline use (zip)</a>: unzip it and open <code>index.html</code>; navigation, notes, look-ups and "
+              "search work without a network.</p>")
+    offline = (f'<p class="offline-only">This is the offline copy of version {escape.text(edition.version)}: it '
+               "works from the files on your computer, search included.</p>")
+    return "\n\n".join(["## Take it with you {: #downloads }", "\n".join(items), online, offline])
 
 
-def home_page(model: EditionModel, offline: bool = False) -> Page:
+def home_documents(renderer: Renderer) -> str:
+    """The documents on the home page; a large edition lists its years instead."""
+    model = renderer.model
+    if len(model.documents) <= HOME_LIST_LIMIT:
+        return document_list(renderer, model.documents)
+    years = [f"[{year}]({renderer.link(links.year_page(year))}) ({sum(1 for d in model.documents if d.year == year)})"
+             for year in model.years()]
+    return (f"The edition holds {len(model.documents)} documents. By year (number of documents): "
+            + " · ".join(years))
+
+
+def home_page(model: EditionModel) -> Page:
     renderer = Renderer(model, "index.md")
     edition = model.edition
     sections = [
@@ -81,9 +105,9 @@ def home_page(model: EditionModel, offline: bool = False) -> Page:
         f'<p class="subtitle">{escape.text(edition.subtitle)}. {escape.text(edition.description)}.</p>',
         _front(renderer, "home"),
         "## The documents",
-        document_list(renderer, model.documents),
+        home_documents(renderer),
         " · ".join(f"[{label}]({renderer.link(path)})" for label, path in _home_links(model)),
-        take_away(renderer, offline),
+        take_away(renderer),
     ]
     return Page("index.md", edition.title, _with_notes(renderer, sections),
                 {"description": edition.full_title}, renderer.warnings)
@@ -110,21 +134,21 @@ def year_page(model: EditionModel, year: int) -> Page:
 
 
 def bracket_legend(renderer: Renderer) -> str:
+    """The categories with their counts across the edition (a column per
+    document would not fit an edition of hundreds)."""
     model = renderer.model
-    counts = {d.slug: d.bracket_counts() for d in model.documents}
-    header = "| Category | Example | What it means | " + " | ".join(
-        f"[{escape.text(d.short_title)}]({renderer.link(links.document_page(d))})" for d in model.documents) + " |"
-    rows = [header, "|---|---|---|" + "---:|" * len(model.documents)]
+    counts = [d.bracket_counts() for d in model.documents]
+    rows = ["| Category | Example | What it means | Brackets | Documents with it |", "|---|---|---|---:|---:|"]
     for category in model.edition.bracket_categories:
         example = category.description.find("tei:mentioned", NS)
         sample = (f'<span class="bk bk-{category.slug}">{escape.text(example.text)}</span>'
                   if example is not None else "")
         meaning = escape.text("".join(category.description.itertext()).split(":", 1)[-1].split("(")[0].strip())
-        cells = " | ".join(str(counts[d.slug][category.id]) for d in model.documents)
+        total = sum(c[category.id] for c in counts)
+        holding = sum(1 for c in counts if c[category.id])
         rows.append(f"| {escape.text(category.label)} {escape.attr_list(None, (f'legend-{category.slug}',))} "
-                    f"| {sample} | {meaning} | {cells} |")
-    totals = " | ".join(str(sum(counts[d.slug].values())) for d in model.documents)
-    rows.append(f"| **All brackets** | | | {totals} |")
+                    f"| {sample} | {meaning} | {total} | {holding} |")
+    rows.append(f"| **All brackets** | | | {sum(sum(c.values()) for c in counts)} | {len(counts)} |")
     return "\n".join(rows)
 
 
@@ -134,15 +158,15 @@ def edition_citation(citations: Citations | None) -> str:
     return "To cite the edition as a whole:\n\n" + styles_html(citations.edition)
 
 
-def about_page(model: EditionModel, citations: Citations | None = None) -> Page:
-    renderer = Renderer(model, "about.md")
+def about_page(model: EditionModel, citations: Citations | None = None, mode: str = WEB) -> Page:
+    renderer = Renderer(model, "about.md", mode=mode)
     edition = model.edition
     sections = [
         "# About the edition and its method",
         _front(renderer, "method"),
         "## The translators' brackets {: #brackets }",
         "Every square bracket of the translations is kept exactly as printed. The edition records what each "
-        "bracketed unit means; the table counts them in each document.",
+        "bracketed unit means; the table counts them across the edition and the documents that hold each kind.",
         bracket_legend(renderer),
         "## How to cite {: #cite }",
         _front(renderer, "citing"),
@@ -156,9 +180,10 @@ def about_page(model: EditionModel, citations: Citations | None = None) -> Page:
                 {"description": "Editorial method, the bracket legend, how to cite, version."}, renderer.warnings)
 
 
-def sources_page(model: EditionModel, only: set[str] | None = None, path: str = "sources.md") -> Page:
+def sources_page(model: EditionModel, only: set[str] | None = None, path: str = "sources.md",
+                 mode: str = WEB) -> Page:
     """Credits and the bibliography; with `only`, just those sources (for a document's PDF)."""
-    renderer = Renderer(model, path)
+    renderer = Renderer(model, path, mode=mode)
     sources = [s for s in model.edition.sources.values() if only is None or s.id in only]
     sources.sort(key=lambda s: (s.element.get("n") or s.text).lower())
 
@@ -185,18 +210,15 @@ def sources_page(model: EditionModel, only: set[str] | None = None, path: str = 
                 {"description": "Credits, rights and every source the apparatus cites."}, renderer.warnings)
 
 
-def front_pages(model: EditionModel) -> list[Page]:
-    pages = []
-    for div_type, path, title in FRONT_PAGES:
-        if model.edition.front_matter(div_type) is None:
-            continue
-        renderer = Renderer(model, path)
-        body = _with_notes(renderer, [_front(renderer, div_type, level=1)])
-        pages.append(Page(path, title, body, {"description": title}, renderer.warnings))
-    return pages
+def front_page(model: EditionModel, page: EditionPage, mode: str = WEB) -> Page:
+    """A page made from one division of edition.xml (introduction, teaching guide)."""
+    renderer = Renderer(model, page.path, mode=mode)
+    body = _with_notes(renderer, [_front(renderer, page.divisions[0], level=1)])
+    return Page(page.path, page.title, body, {"description": page.title}, renderer.warnings)
 
 
-def edition_pages(model: EditionModel, citations: Citations | None = None, offline: bool = False) -> list[Page]:
-    return [home_page(model, offline), documents_index(model), *[year_page(model, y) for y in model.years()],
-            about_page(model, citations), sources_page(model), changelog_page(model), *front_pages(model)]
+def edition_pages(model: EditionModel, citations: Citations | None = None) -> list[Page]:
+    return [home_page(model), documents_index(model), *[year_page(model, y) for y in model.years()],
+            about_page(model, citations), sources_page(model), changelog_page(model),
+            *[front_page(model, page) for page in front_matter_pages(_present(model))]]
 

@@ -36,17 +36,24 @@ def year_page(year: int) -> str:
 
 
 # Offline forms of the edition, with stable names (the version is inside them).
+DOWNLOADS = "downloads"
+
+
 def edition_pdf() -> str:
-    return "downloads/crossing-the-border.pdf"
+    return f"{DOWNLOADS}/crossing-the-border.pdf"
 
 
 def document_pdf(document: Document) -> str:
-    return f"downloads/documents/{document.slug}.pdf"
+    return f"{DOWNLOADS}/documents/{document.slug}.pdf"
+
+
+def volume_pdf(volume_id: str) -> str:
+    return f"{DOWNLOADS}/volumes/crossing-the-border-{volume_id}.pdf"
 
 
 def edition_epub() -> str:
-    return "downloads/crossing-the-border.epub"
+    return f"{DOWNLOADS}/crossing-the-border.epub"
 
 
 def offline_zip() -> str:
-    return "downloads/crossing-the-border-offline.zip"
+    return f"{DOWNLOADS}/crossing-the-border-offline.zip"

@@ -2,9 +2,8 @@
 the warnings its rendering produced."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 import html
+from dataclasses import dataclass, field
 
 import yaml
 
@@ -36,6 +35,15 @@ class Page:
 def footnote_definitions(footnotes: list[tuple[str, str]]) -> str:
     """Python-Markdown footnote definitions, in the order they are called."""
     return "\n\n".join(f"[^{label}]: {body}" for label, body in footnotes)
+
+
+def panel(summary: str, body: str, cls: str, interactive: bool, element_id: str | None = None) -> str:
+    """A panel of a page: a disclosure the reader opens on the site, an
+    open section with a heading in print and EPUB."""
+    id_attr = f' id="{element_id}"' if element_id else ""
+    if interactive:
+        return f'<details class="{cls}"{id_attr} markdown="1"><summary>{summary}</summary>\n\n{body}\n\n</details>'
+    return f'<section class="{cls}"{id_attr} markdown="1">\n<h3 class="panel-title">{summary}</h3>\n\n{body}\n\n</section>'
 
 
 def definition_list(rows: list[tuple[str, str]], cls: str) -> str:

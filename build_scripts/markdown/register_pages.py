@@ -8,8 +8,9 @@ from collections import defaultdict
 from ..model.load import EditionModel
 from ..model.registers import KINDS, Entry, Name
 from . import escape, links
-from .behaviours import Renderer, sources_line
+from .behaviours import sources_line
 from .page import Page
+from .renderer import WEB, Renderer
 
 _SCRIPT_LABELS = {"zh-Hans": "Chinese", "zh-Hant": "Chinese (traditional)", "ru": "Russian", "ko": "Korean",
                   "ko-Hani": "Korean (hanja)"}
@@ -122,9 +123,9 @@ def entry_page(model: EditionModel, entry: Entry) -> Page:
                 {"description": entry.summary, "entry": entry.id}, renderer.warnings)
 
 
-def index_page(model: EditionModel, kind: str) -> Page:
+def index_page(model: EditionModel, kind: str, mode: str = WEB) -> Page:
     path = links.kind_index(kind)
-    renderer = Renderer(model, path)
+    renderer = Renderer(model, path, mode=mode)
     title = KINDS[kind][4]
     sections = [f"# {title}", INTRODUCTIONS[kind]]
     sections += [entry_section(renderer, model, entry, 2, with_roles=True) for entry in model.registers.of_kind(kind)]
@@ -132,12 +133,13 @@ def index_page(model: EditionModel, kind: str) -> Page:
     return Page(path, title, "\n\n".join(s for s in sections if s), {"description": INTRODUCTIONS[kind]}, renderer.warnings)
 
 
-def selection_page(model: EditionModel, entries: list[Entry], path: str, title: str, document) -> Page:
-    """The entries a document names, with their mentions and roles in that
-    document only (its own register, in its PDF)."""
-    renderer = Renderer(model, path)
+def selection_page(model: EditionModel, entries: list[Entry], path: str, title: str, documents,
+                   mode: str) -> Page:
+    """The entries some documents name, with their mentions and roles in those
+    documents only (the register of a document's PDF, or of a volume)."""
+    renderer = Renderer(model, path, mode=mode)
     sections = [f"# {escape.text(title)}"]
-    sections += [entry_section(renderer, model, entry, 2, with_roles=True, scope=[document]) for entry in entries]
+    sections += [entry_section(renderer, model, entry, 2, with_roles=True, scope=documents) for entry in entries]
     return Page(path, title, "\n\n".join(sections), {}, renderer.warnings)
 
 

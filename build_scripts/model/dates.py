@@ -39,7 +39,10 @@ def label(value: str) -> str:
 
 
 def year(value: str) -> int:
-    return parse_date(value)[0]
+    parts = parse_date(value)
+    if parts is None:  # validation refuses such a date before the model is read
+        raise ValueError(f"not an ISO date: {value}")
+    return parts[0]
 
 
 def sort_key(value: str) -> tuple[dt.date, dt.date]:

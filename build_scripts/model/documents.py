@@ -23,7 +23,7 @@ class Field:
     recorded: bool = True
 
     @classmethod
-    def of(cls, element: etree._Element | None) -> "Field":
+    def of(cls, element: etree._Element | None) -> Field:
         if element is None:
             return cls("Not recorded in the transcription", False)
         return cls(normalise_space("".join(element.itertext())), element.get("ana") != NOT_RECORDED)
@@ -92,7 +92,7 @@ class Document:
 
     def bracket_counts(self) -> Counter:
         """How many bracketed units of each category (edn:bk-…) the text has."""
-        counts = Counter()
+        counts: Counter[str] = Counter()
         for element in self.text.xpath(".//*[@ana]"):
             for pointer in element.get("ana").split():
                 if pointer.startswith("edn:bk-"):
@@ -107,6 +107,14 @@ class Document:
 def _find(root: etree._Element, path: str) -> etree._Element | None:
     found = root.xpath(path, namespaces=NS)
     return found[0] if found else None
+
+
+def _required(root: etree._Element, path: str) -> etree._Element:
+    """An element the schema requires (validation has checked it is there)."""
+    found = _find(root, path)
+    if found is None:
+        raise ValueError(f"{path} is missing")
+    return found
 
 
 def _party(element: etree._Element) -> Party:
@@ -125,7 +133,7 @@ def read_document(tei: TeiFile) -> Document:
     header = "tei:teiHeader/tei:fileDesc"
     source = f"{header}/tei:sourceDesc/tei:bibl[@type='transcription']"
     ms = f"{header}/tei:sourceDesc/tei:msDesc"
-    creation_date = _find(root, "tei:teiHeader/tei:profileDesc/tei:creation/tei:date")
+    creation_date = _required(root, "tei:teiHeader/tei:profileDesc/tei:creation/tei:date")
     correspondence = "tei:teiHeader/tei:profileDesc/tei:correspDesc/tei:correspAction"
     return Document(
         tei=tei,
@@ -137,7 +145,7 @@ def read_document(tei: TeiFile) -> Document:
         citation_title=Field.of(_find(root, f"{header}/tei:titleStmt/tei:title[@type='citation']")).text,
         date=(creation_date.get("when") or creation_date.get("notBefore") or creation_date.get("from"))[:10],
         date_text=Field.of(_find(root, f"{source}/tei:date")).text,
-        doctype=_find(root, "tei:teiHeader/tei:profileDesc/tei:textClass/tei:catRef").get("target"),
+        doctype=_required(root, "tei:teiHeader/tei:profileDesc/tei:textClass/tei:catRef").get("target"),
         archive_title=Field.of(_find(root, f"{source}/tei:title[@type='wcda']")),
         translator=Field.of(_find(root, f"{source}/tei:respStmt[tei:resp/@key='trl']/*[not(self::tei:resp)]")),
         translator_ref=root.xpath(f"string({source}/tei:respStmt[tei:resp/@key='trl']/tei:persName/@ref)",

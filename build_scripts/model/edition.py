@@ -17,6 +17,7 @@ class Category:
     slug: str          # used for CSS classes: bk-<slug>
     label: str
     description: etree._Element = field(repr=False, compare=False)
+    rendition: str | None = None   # CSS declarations of its rendition (colours, marker)
 
 
 @dataclass(frozen=True)
@@ -86,8 +87,11 @@ def _categories(root: etree._Element, taxonomy: str) -> tuple[Category, ...]:
     result = []
     for category in root.iterfind(f".//tei:taxonomy[@xml:id='{taxonomy}']/tei:category", NS):
         description = category.find("tei:catDesc", NS)
+        pointer = (category.get("rendition") or "").removeprefix("#")
+        rendition = root.find(f".//tei:tagsDecl/tei:rendition[@xml:id='{pointer}']", NS) if pointer else None
         result.append(Category(category.get(XML_ID), category.get("n") or category.get(XML_ID),
-                               normalise_space("".join(description.find("tei:term", NS).itertext())), description))
+                               normalise_space("".join(description.find("tei:term", NS).itertext())), description,
+                               rendition.text if rendition is not None else None))
     return tuple(result)
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 from ..paths import TEI_DIR
 from ..tei.corpus import Corpus
 from ..tei.validate import load_valid_edition
+from ..tei.validation_cache import ValidationCache
 from .documents import Document, read_document
 from .edition import Edition, read_edition
 from .mentions import Occurrence, index_occurrences
@@ -35,5 +36,6 @@ def build_model(corpus: Corpus) -> EditionModel:
 
 
 def load_model(tei_dir: Path = TEI_DIR) -> EditionModel:
-    """Validate the sources (EditionError on any problem), then read them."""
-    return build_model(load_valid_edition(tei_dir))
+    """Validate the sources (EditionError on any problem; results cached by
+    content), then read them."""
+    return build_model(load_valid_edition(tei_dir, ValidationCache()))

@@ -28,10 +28,14 @@ class Staging:
         self.previous = self.final.with_name(self.final.name + ".previous")
         self.warnings = WarningCounter()
 
-    def begin(self) -> str:
-        """Start counting warnings; return the folder MkDocs should write to."""
-        shutil.rmtree(self.staging, ignore_errors=True)
+    def count_warnings(self) -> None:
+        """From now on, count the warnings that --strict will fail on
+        (including those of the stages that run before MkDocs writes)."""
         logging.getLogger("mkdocs").addHandler(self.warnings)
+
+    def begin(self) -> str:
+        """Return the folder MkDocs should write to."""
+        shutil.rmtree(self.staging, ignore_errors=True)
         return str(self.staging)
 
     def abort(self) -> None:

@@ -72,8 +72,8 @@ def _check_pointers(corpus: Corpus, index) -> list[Problem]:
         for element in _elements(tei):
             for attribute in POINTER_ATTRIBUTES:
                 value = element.get(attribute)
-                if value is None:
-                    continue
+                if value is None or (attribute == "scheme" and _local(element) == "rendition"):
+                    continue  # a rendition's scheme names a language (css), not a pointer
                 for pointer in value.split():
                     if is_external(pointer):
                         continue
@@ -113,7 +113,8 @@ def parse_date(value: str) -> tuple[int, ...] | None:
     try:
         dt.date(year if year > 0 else 1, month, day)
         if len(parts) > 3:
-            dt.time(*parts[3:])
+            hour, minute, second = (parts[3:] + [0, 0])[:3]
+            dt.time(hour, minute, second)
     except ValueError:
         return None
     return tuple(parts)
@@ -123,7 +124,7 @@ def _check_dates(corpus: Corpus) -> list[Problem]:
     problems = []
     for tei in corpus.files:
         for element in _elements(tei):
-            parsed = {}
+            parsed: dict[str, tuple[int, ...] | None] = {}
             for attribute in DATE_ATTRIBUTES:
                 value = element.get(attribute)
                 if value is None or etree.QName(element).namespace != TEI_NS:
@@ -135,7 +136,8 @@ def _check_dates(corpus: Corpus) -> list[Problem]:
                     problems.append(Problem(tei.path, element.sourceline, "date-valid",
                                             f"@{attribute}=\"{value}\" is not a valid ISO date"))
             for start, end in (("from", "to"), ("notBefore", "notAfter")):
-                if parsed.get(start) and parsed.get(end) and parsed[start] > parsed[end][:len(parsed[start])]:
+                first, last = parsed.get(start), parsed.get(end)
+                if first and last and first > last[:len(first)]:
                     problems.append(Problem(tei.path, element.sourceline, "date-order",
                                             f"@{start}=\"{element.get(start)}\" is after @{end}=\"{element.get(end)}\""))
     return problems

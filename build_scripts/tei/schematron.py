@@ -26,7 +26,7 @@ def _line(tree: etree._ElementTree, location: str) -> int | None:
     except etree.XPathError:
         return None
     node = found[0] if found else None
-    if isinstance(node, str):  # a text node: report its element
+    if isinstance(node, etree._ElementUnicodeResult):  # a text or attribute node: report its element
         node = node.getparent()
     return getattr(node, "sourceline", None)
 

@@ -10,7 +10,7 @@ import re
 from lxml import etree
 
 from ..errors import Problem
-from .corpus import Corpus, TeiFile
+from .corpus import TeiFile
 from .parser import NS
 
 # Deeper nesting than this inside <text> cannot be a transcription; the
@@ -58,7 +58,8 @@ def check_brackets_typed(tei: TeiFile) -> list[Problem]:
 
 
 def check_paragraph_numbers(tei: TeiFile) -> list[Problem]:
-    problems, seen = [], {}
+    problems: list[Problem] = []
+    seen: dict[str, int | None] = {}
     for body in tei.root.iterfind("tei:text/tei:body", NS):
         for paragraph in body.iter(f"{{{NS['tei']}}}p"):
             number = paragraph.get("n")
@@ -111,11 +112,6 @@ def check_register_slugs(tei: TeiFile) -> list[Problem]:
     return problems
 
 
-def check_structure(corpus: Corpus) -> list[Problem]:
-    problems = []
-    for tei in corpus.files:
-        problems += check_depth(tei)
-    for tei in corpus.documents:
-        problems += check_brackets_typed(tei) + check_paragraph_numbers(tei) + check_slug(tei)
-    problems += check_register_slugs(corpus.registers)
-    return problems
+def document_structure(tei: TeiFile) -> list[Problem]:
+    """The rules of this module that read one document alone."""
+    return check_brackets_typed(tei) + check_paragraph_numbers(tei) + check_slug(tei)

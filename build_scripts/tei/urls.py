@@ -8,7 +8,7 @@ import re
 from lxml import etree
 
 from ..errors import Problem
-from .corpus import Corpus, TeiFile
+from .corpus import TeiFile
 from .parser import TEI_NS
 from .pointers import prefix_definitions
 
@@ -50,7 +50,3 @@ def check_addresses(tei: TeiFile) -> list[Problem]:
                 problems.append(_problem(tei, element, f"the text of <{name} type=\"{element.get('type')}\">", value,
                                          "not a web address"))
     return problems
-
-
-def check_all_addresses(corpus: Corpus) -> list[Problem]:
-    return [problem for tei in corpus.files for problem in check_addresses(tei)]
