@@ -2,6 +2,7 @@
 
     python -m build_scripts.benchmark scale [--documents 100 1000] [--downloads 100] [--keep DIR]
     python -m build_scripts.benchmark validation [--paragraphs 1000 10000 100000]
+    python -m build_scripts.benchmark serve
 
 `scale` copies the project with N synthetic documents (clones of the real
 ones under new ids, spread over twenty years) and times each stage in its
@@ -13,6 +14,8 @@ the navigation's weight per page. With `--downloads N`, it also times the
 document PDFs against WeasyPrint alone on the same HTML (same number of
 processes), the rest of the downloads, and what an edit renders again.
 It ends with a table and the ratio t(largest)/t(smallest).
+
+`serve` times the live preview: from saving a TEI edit to the page showing it.
 
 `validation` validates the edition with one document lengthened to N
 paragraphs and prints the time of each run and the ratio of the last two.
@@ -72,9 +75,12 @@ def nav_bytes(html: str) -> int:
 
 
 def edit_one_document(project: Path, mark: str) -> Path:
-    path = sorted((project / "tei" / "documents").glob("*.xml"))[len(list((project / "tei" / "documents").glob("*.xml"))) // 2]
+    """Add words to the first paragraph of the text of the middle document."""
+    paths = sorted((project / "tei" / "documents").glob("*.xml"))
+    path = paths[len(paths) // 2]
     text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace("</p>", f" (edited {mark})</p>", 1), encoding="utf-8")
+    head, body = text.split("<body>", 1)
+    path.write_text(head + "<body>" + body.replace("</p>", f" (edited {mark})</p>", 1), encoding="utf-8")
     return path
 
 
@@ -82,9 +88,11 @@ def _warm(project: Path) -> int:
     """In one process, as `mkdocs serve`: the tree, then an edit, then the tree again."""
     from .paths import Project
     from .stages.tree import make_tree
+    from .tei.schema import tei_all
 
     where = Project.at(project)
     make_tree(where)
+    tei_all()  # compiled, as in a serve session that has already re-validated an edited file
     edit_one_document(project, "warm")
     started = time.monotonic()
     make_tree(where)
@@ -117,6 +125,50 @@ def _weasyprint_alone(html_dir: Path) -> int:
     with ProcessPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
         list(pool.map(_weasyprint_file, files))
     print(json.dumps({"seconds": time.monotonic() - started, "files": len(files)}))
+    return 0
+
+
+def serve_latency(root: Path) -> int:
+    """`mkdocs serve` on a copy of today's edition: the time from saving a
+    TEI edit to the served page showing it (polled every 0.1 s)."""
+    import socket
+    import urllib.request
+
+    from .paths import copy_project
+
+    project = copy_project(root / "project")
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-f", str(project / "mkdocs.yml"),
+                               "--dev-addr", f"127.0.0.1:{port}"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                              env={**os.environ, "EDITION_BUILD_DIR": str(root / "cache"), "NO_MKDOCS_2_WARNING": "1"})
+
+    def page() -> str:
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/documents/1962-06-26-ji-chervonenko-conversation/",
+                                        timeout=5) as response:
+                return response.read().decode("utf-8")
+        except OSError:
+            return ""
+
+    try:
+        started = time.monotonic()
+        while "Chervonenko" not in page():
+            time.sleep(0.2)
+        print(f"serve ready after {time.monotonic() - started:.1f} s (first build, tei_all compiled)")
+        for attempt in range(3):
+            path = project / "tei" / "documents" / "1962-06-26-ji-chervonenko-conversation.xml"
+            mark = f"edited-for-timing-{attempt}"
+            head, body = path.read_text(encoding="utf-8").split("<body>", 1)
+            path.write_text(head + "<body>" + body.replace("</p>", f" {mark}</p>", 1), encoding="utf-8")
+            saved = time.monotonic()
+            while mark not in page():
+                time.sleep(0.1)
+            print(f"edit {attempt + 1}: shown {time.monotonic() - saved:.1f} s after saving")
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
     return 0
 
 
@@ -261,6 +313,7 @@ def main(argv: list[str] | None = None) -> int:
     scale_parser.add_argument("--downloads", type=int, nargs="*", default=[100],
                               help="sizes at which to time the PDFs too (slow: WeasyPrint runs twice)")
     scale_parser.add_argument("--keep", type=Path, help="work here and keep the result")
+    commands.add_parser("serve", help="time from a saved TEI edit to the live preview showing it")
     validation_parser = commands.add_parser("validation", help="time validation of very long documents")
     validation_parser.add_argument("--paragraphs", type=int, nargs="+", default=[1000, 10000, 100000])
     for name in ("_warm", "_weasyprint"):  # steps that `scale` runs in their own processes
@@ -271,6 +324,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command == "scale":
         return scale(args.documents, args.downloads, args.keep)
+    if args.command == "serve":
+        with tempfile.TemporaryDirectory(prefix="edition-serve-") as temporary:
+            return serve_latency(Path(temporary))
     if args.command == "_warm":
         return _warm(args.folder)
     if args.command == "_weasyprint":

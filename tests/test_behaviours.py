@@ -10,7 +10,8 @@ import pytest
 from lxml import etree
 
 from build_scripts.markdown.behaviours import RULES, rule_for
-from build_scripts.markdown.renderer import EPUB, MODES, PRINT, WEB, Renderer
+from build_scripts.markdown.modes import EPUB, MODES, PRINT, WEB
+from build_scripts.markdown.renderer import Renderer
 from build_scripts.model.load import load_model
 
 MODEL = load_model()

@@ -64,44 +64,41 @@ def test_unknown_element_keeps_its_text_and_warns():
     assert renderer.warnings and "no behaviour for <unknownThing>" in renderer.warnings[0]
 
 
-def previous_site(built_site, folder: Path) -> Path:
-    """A copy of the whole built site, standing for the site a failed build must keep."""
-    shutil.copytree(built_site.site, folder)
-    return folder
+def build_after_edit(tmp_path, built_site, file: str, old: str, new: str) -> tuple[str, str, object, bool]:
+    """Edit a copy of the project, then build it (pages only) into a folder
+    that holds a previous site. Returns the log, stderr, the error, and
+    whether the previous site is exactly as it was."""
+    project = copy_project(tmp_path / "project")
+    site = tmp_path / "site"
+    shutil.copytree(built_site.site, site)  # the previous site, which a failed build must keep
+    before = digest(site)
+    path = project / file
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    _, log, err, error = build_in_process(project, site)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["project", "site"], "a half-written folder was left"
+    return log, err, error, digest(site) == before
 
 
 def test_unknown_element_fails_the_strict_build_and_keeps_the_site(tmp_path, built_site, monkeypatch):
     monkeypatch.setenv("EDITION_DOWNLOADS", "false")
-    project = copy_project(tmp_path / "project")
-    site = previous_site(built_site, tmp_path / "site")
-    before = digest(site)
-    path = project / MINUTES
     # <unclear> is valid TEI, but the processing model has no behaviour for it.
-    path.write_text(path.read_text(encoding="utf-8").replace(
-        "Well, you should have sent them back.", "Well, you should have <unclear>sent</unclear> them back."),
-        encoding="utf-8")
-    _, log, _, error = build_in_process(project, site)
+    log, _, error, kept = build_after_edit(tmp_path, built_site, MINUTES, "Well, you should have sent them back.",
+                                           "Well, you should have <unclear>sent</unclear> them back.")
     assert error is not None
     assert re.search(r"1962-06-26-ji-chervonenko-conversation\.xml:\d+: no behaviour for <unclear>", log)
     assert re.search(r"\d+ warning\(s\) in strict mode: the previous site in .* is kept", log)
-    assert digest(site) == before, "a failed strict build replaced the site"
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["project", "site"], "a half-written folder was left"
+    assert kept, "a failed strict build replaced the site"
 
 
 def test_invalid_tei_leaves_the_previous_site_untouched(tmp_path, built_site, monkeypatch):
     monkeypatch.setenv("EDITION_DOWNLOADS", "false")
-    project = copy_project(tmp_path / "project")
-    site = previous_site(built_site, tmp_path / "site")
-    before = digest(site)
-    cable = project / CABLE
-    cable.write_text(cable.read_text(encoding="utf-8").replace('ref="reg:pl-anshan"', 'ref="reg:pl-atlantis"'),
-                     encoding="utf-8")
-    _, log, err, error = build_in_process(project, site)
+    log, err, error, kept = build_after_edit(tmp_path, built_site, CABLE, 'ref="reg:pl-anshan"', 'ref="reg:pl-atlantis"')
     assert error is not None
     assert re.search(r"1961-05-cable-korean-border-crossings\.xml:\d+: \[pointer-resolves\]", str(error) + log)
     assert "Traceback" not in log + err
-    assert digest(site) == before
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["project", "site"], "a half-written folder was left"
+    assert kept, "the build replaced the site"
 
 
 def free_port() -> int:

@@ -17,18 +17,18 @@ from ..markdown.changelog_page import changelog_page
 from ..markdown.document_page import document_page
 from ..markdown.edition_pages import about_page, front_page, sources_page
 from ..markdown.edition_structure import EDITION_PAGES, book_pages
+from ..markdown.modes import PRINT
 from ..markdown.page import Page
 from ..markdown.register_pages import index_page, selection_page
-from ..markdown.renderer import PRINT
 from ..model import dates
 from ..model.address import PREVIEW_NOTICE
 from ..model.documents import Document
 from ..model.load import EditionModel
 from ..model.mentions import entries_in
 from ..model.registers import KINDS
+from ..model.volumes import Volume, in_volumes, volumes
 from ..tei.parser import XML_ID
 from . import html
-from .volumes import Volume, in_volumes, volumes
 
 
 @dataclass

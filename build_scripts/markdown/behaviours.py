@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from lxml import etree
 
@@ -22,9 +23,12 @@ from ..model.mentions import unit_label
 from ..tei.parser import NS, XML_ID, XML_LANG
 from ..tei.pointers import is_external
 from . import escape, links
-from .renderer import EPUB, MODES, PRINT, WEB, Renderer
+from .modes import EPUB, MODES, PRINT, WEB
 
-Behaviour = Callable[[Renderer, etree._Element], str]
+if TYPE_CHECKING:  # the renderer applies this table: it imports this module, not the other way round
+    from .renderer import Renderer
+
+Behaviour = Callable[["Renderer", etree._Element], str]
 
 
 # -- helpers --------------------------------------------------------------
@@ -342,11 +346,11 @@ def pointer(renderer: Renderer, element: etree._Element) -> str:
     target = element.get("target", "").split()[0]
     href = renderer.resolve_pointer(element, target)
     label = target
-    for document in renderer.model.documents:
-        unit = document.element(target.partition("#")[2])
-        if unit is not None:
-            doctype = renderer.model.edition.doctypes[document.doctype.removeprefix("edn:")].slug
-            label = f"{document.year} {doctype}, {unit_label(unit)}"
+    found = renderer.model.units.get(target.partition("#")[2])
+    if found is not None:
+        document, unit = found
+        doctype = renderer.model.edition.doctypes[document.doctype.removeprefix("edn:")].slug
+        label = f"{document.year} {doctype}, {unit_label(unit)}"
     return f"[{escape.text(label)}]({href})" if href else escape.text(label)
 
 

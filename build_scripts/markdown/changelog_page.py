@@ -14,8 +14,9 @@ from ..model.load import EditionModel
 from ..tei.parser import NS, XML_ID
 from ..tei.pointers import prefix_definitions, resolve
 from . import escape
+from .modes import WEB
 from .page import Page
-from .renderer import WEB, Renderer
+from .renderer import Renderer
 
 PATH = "changelog.md"
 

@@ -10,9 +10,10 @@ from ..model.registers import KINDS
 from ..tei.parser import NS
 from . import escape, links
 from .cite_section import cite_section, head_metadata
+from .modes import WEB
 from .page import Page, definition_list, panel
 from .register_pages import name_html
-from .renderer import WEB, Renderer
+from .renderer import Renderer
 
 NOT_RECORDED = '<span class="not-recorded">Not recorded in the transcription</span>'
 

@@ -3,18 +3,19 @@ by year), front matter written in edition.xml, the editorial method with the
 bracket legend, sources and credits, and the change log."""
 from __future__ import annotations
 
-from ..book.volumes import in_volumes, volumes
 from ..cite.citations import Citations
 from ..model import dates
 from ..model.documents import Document
 from ..model.load import EditionModel
+from ..model.volumes import in_volumes, volumes
 from ..tei.parser import NS
 from . import escape, links
 from .changelog_page import changelog_page
 from .cite_section import styles_html
 from .edition_structure import EditionPage, front_matter_pages
+from .modes import WEB
 from .page import Page
-from .renderer import WEB, Renderer
+from .renderer import Renderer
 
 # Up to this many documents the home page lists them all.
 HOME_LIST_LIMIT = 20

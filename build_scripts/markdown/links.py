@@ -2,6 +2,7 @@
 written to .md sources, so MkDocs checks and rewrites them."""
 from __future__ import annotations
 
+import functools
 import posixpath
 
 from ..model.documents import Document
@@ -11,8 +12,14 @@ from ..model.registers import KINDS, Entry
 def relative(from_page: str, to_path: str) -> str:
     """A link from one page source path to another file (with optional #anchor)."""
     target, hash_, anchor = to_path.partition("#")
-    link = posixpath.relpath(target, posixpath.dirname(from_page) or ".") if target else ""
+    link = _relative(posixpath.dirname(from_page), target) if target else ""
     return link + (hash_ + anchor if hash_ else "")
+
+
+@functools.lru_cache(maxsize=65536)
+def _relative(from_folder: str, target: str) -> str:
+    # posixpath.relpath, without its calls to the file system (both are site paths)
+    return posixpath.relpath("/" + target, "/" + from_folder)
 
 
 def entry_page(entry: Entry) -> str:

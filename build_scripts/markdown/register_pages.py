@@ -9,8 +9,9 @@ from ..model.load import EditionModel
 from ..model.registers import KINDS, Entry, Name
 from . import escape, links
 from .behaviours import sources_line
+from .modes import WEB
 from .page import Page
-from .renderer import WEB, Renderer
+from .renderer import Renderer
 
 _SCRIPT_LABELS = {"zh-Hans": "Chinese", "zh-Hant": "Chinese (traditional)", "ru": "Russian", "ko": "Korean",
                   "ko-Hani": "Korean (hanja)"}

@@ -20,12 +20,11 @@ from ..paths import relative as relative_path
 from ..tei.parser import TEI_NS
 from ..tei.pointers import is_external, prefix_definitions, resolve
 from . import escape, links
+from .behaviours import behaviour_for, inline_fallback
 from .cards import cards_script
 from .edition_structure import division_page
+from .modes import EPUB, WEB
 from .page import FOOTNOTES_PLACE, footnote_definitions
-
-WEB, PRINT, EPUB = "web", "print", "epub"
-MODES = (WEB, PRINT, EPUB)
 
 
 @dataclass
@@ -45,8 +44,6 @@ class Renderer:
 
     # -- dispatch ---------------------------------------------------------
     def render(self, element: etree._Element) -> str:
-        from .behaviours import behaviour_for, inline_fallback  # the table refers back to this class
-
         if not isinstance(element.tag, str):  # comments, processing instructions
             return ""
         behaviour = behaviour_for(element, self.mode) if etree.QName(element).namespace == TEI_NS else None
@@ -101,10 +98,10 @@ class Renderer:
             return self.link(f"sources.md#{target.id}")
         if target.path == self.model.corpus.edition.path.resolve():
             return self._edition_link(target.id)
-        for document in self.model.documents:
-            if document.path.resolve() == target.path:
-                anchor = "" if target.id == document.id else f"#{target.id}"
-                return self.link(links.document_page(document) + anchor)
+        document = self.model.documents_by_path.get(target.path)
+        if document is not None:
+            anchor = "" if target.id == document.id else f"#{target.id}"
+            return self.link(links.document_page(document) + anchor)
         return None
 
     def _edition_link(self, xml_id: str) -> str | None:

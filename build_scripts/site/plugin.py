@@ -27,7 +27,9 @@ from ..markdown import links
 from ..paths import Project
 from ..stages.downloads import make_downloads
 from ..stages.offline import SHIM_PATH, SHIM_SOURCE, is_offline_build, make_offline
+from ..stages.progress import stage
 from ..stages.tree import Tree, generated_files, make_tree
+from ..tei.schema import tei_all
 from .error_page import error_page
 from .staging import Staging
 
@@ -64,6 +66,10 @@ class EditionPlugin(BasePlugin[EditionConfig]):
 
     def on_startup(self, command: str, dirty: bool) -> None:
         self.command = command
+        if command == "serve":  # compiled once now, so that no edit during the session waits for it
+            with stage("tei_all") as details:
+                tei_all()
+                details["compiled"] = "once for this preview session"
 
     def on_config(self, config):
         root = Path(config.config_file_path).parent

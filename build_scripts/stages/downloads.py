@@ -1,7 +1,7 @@
 """Stage 5: the downloads, written into the tree's downloads/ folder so that
 any generator publishes them: a PDF of each document, the edition's PDF
 (or, for a large edition, a PDF with the contents of every volume and one
-PDF per volume: book/volumes.py) and the EPUB.
+PDF per volume: model/volumes.py) and the EPUB.
 
 Each output is cached by content at two levels. First by what it is made
 from (the document's sources and citations, plus what every page may show
@@ -27,13 +27,13 @@ from pathlib import Path
 import weasyprint
 
 from ..book.assemble import Book, document_book, edition_book
-from ..book.volumes import in_volumes, volumes
 from ..cite.citations import Citations
 from ..epub.build import render_epub
 from ..fingerprint import digest, write_atomic
 from ..markdown import links
-from ..markdown.renderer import EPUB, PRINT
+from ..markdown.modes import EPUB, PRINT
 from ..model.load import EditionModel
+from ..model.volumes import in_volumes, volumes
 from ..paths import CACHE_DIR, Project
 from ..pdf.render import document_html, write_pdf
 from .progress import stage

@@ -40,7 +40,7 @@ def is_external(pointer: str) -> bool:
     return bool(_EXTERNAL.match(pointer))
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.cache  # one entry per file of the edition and name it uses
 def _file(folder: Path, name: str) -> Path:
     """A file named relative to a folder, resolved once (pointers repeat the same few files)."""
     return (folder / name).resolve()

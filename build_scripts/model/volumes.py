@@ -6,7 +6,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from ..model.documents import Document
+from .documents import Document
 
 # Above this many documents, one PDF of everything would be too heavy to
 # download and to remake after every edit.
