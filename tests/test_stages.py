@@ -13,8 +13,8 @@ import pytest
 from conftest import copy_project
 from pypdf import PdfReader
 
-from build_scripts.model import volumes
 from build_scripts.markdown import links
+from build_scripts.model import volumes
 from build_scripts.paths import Project
 from build_scripts.stages.downloads import make_downloads
 from build_scripts.stages.tree import make_tree
