@@ -82,6 +82,18 @@ CASES: dict[str, Case] = {
     "original note standing alone": ('<div><note type="original" ana="edn:bk-original" xml:id="t-on" n="7">'
                                      '<pc type="bracket">[</pc>Note<pc type="bracket">]</pc></note></div>',
                                      ALL, [r'<span class="bk bk-original-note"', r"\{: #t-on \.para \.original-note \}"]),
+    "note on an original remark, called in its line": (
+        '<div><note type="original" ana="edn:bk-original" xml:id="t-on2" n="8"><pc type="bracket">[</pc>Note'
+        '<pc type="bracket">]</pc></note> <note xml:id="t-n9" source="edn:src-wcda-121676">On it.</note></div>', ALL,
+        [r'original-note" data-bk="original-note">.*</span>(\[\^t-n9\]|<span class="fn" id="fn-t-n9">On it\..*</span>|'
+         r'<a href="#fn-t-n9"[^>]*>1</a>)\n\{: #t-on2 \.para \.original-note \}$']),
+    "alternative name: a parenthesis for the reading view, on the site only": (
+        '<supplied ana="edn:bk-altname"><pc type="bracket">[</pc>Dandong<pc type="bracket">]</pc></supplied>', (WEB,),
+        [r'<span class="bk-pc">\\\[</span><span class="rd-pc">\(</span>Dandong<span class="bk-pc">\\\]</span>'
+         r'<span class="rd-pc">\)</span>']),
+    "alternative name in a book: the brackets alone": (
+        '<supplied ana="edn:bk-altname"><pc type="bracket">[</pc>Dandong<pc type="bracket">]</pc></supplied>',
+        (PRINT, EPUB), [r'^(?!.*rd-pc).*<span class="bk-pc">\\\[</span>Dandong<span class="bk-pc">\\\]</span>']),
     "original note inline": ('<p><note type="original" ana="edn:bk-original">(sic)</note></p>', ALL,
                              [r'<span class="bk bk-original-note" data-bk="original-note">\\\(sic\\\)</span>']),
     "editorial note": ('<note xml:id="t-n1" source="edn:src-wcda-121676">A fact.</note>', ALL, []),  # per mode below
@@ -136,7 +148,7 @@ def test_paragraph_with_number_has_a_permalink_only_on_the_web(mode):
     output, _ = render('<p xml:id="t-p9" n="9">Numbered.</p>', mode)
     assert output.endswith('Numbered.\n{: #t-p9 .para data-n="9" }')
     if mode == WEB:
-        assert output.startswith('<a class="app para-link" href="#t-p9" aria-label="Permalink: Paragraph 9">')
+        assert output.startswith('<a class="app para-link" href="#t-p9" aria-label="Link to paragraph 9">')
     else:
         assert output.startswith('<span class="para-num">9</span> ')
         assert "href" not in output

@@ -154,7 +154,7 @@ def test_no_script_runs_in_the_browser(browser, hostile_site):
             page.wait_for_load_state("load")
             assert page.evaluate("window.__xss") is None, path
         page.goto(base + "documents/1961-05-cable-korean-border-crossings/")
-        page.locator("a.mention[data-entry='per-qiao-xiaoguang']").first.focus()  # the look-up card
+        page.locator(".tei-text a.mention[data-entry='per-qiao-xiaoguang']").first.focus()  # the look-up card
         page.locator("#entry-card").wait_for(state="visible")
         assert QIAO in page.locator("#entry-card").inner_text()
         page.locator("sup#fnref\\:kor1961-n12 a").click()  # the note in a pop-over

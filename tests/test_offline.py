@@ -126,7 +126,7 @@ def test_edition_pdf_front_matter_registers_and_margins(built_site):
         assert appendix in whole
     for chinese in ("姬鹏飞", "章汉夫", "朝鲜族", "安东", "丹东", "Степан Васильевич Червоненко", "박성철"):
         assert chinese in whole, chinese
-    assert "The translator's brackets in this text" in whole  # the legend
+    assert "The translator's brackets (" in whole  # the legend
     assert "ReadingView" not in whole
 
 

@@ -2,12 +2,14 @@
 bracket for bracket; the archival metadata of the seed is in the header."""
 from __future__ import annotations
 
+import copy
 import re
 
 import pytest
 from conftest import SEEDS_DIR
 from wcda_export import read_export
 
+from build_scripts.model.edition import read_edition
 from build_scripts.model.text import normalise_space, reading_text, transcription_text
 from build_scripts.tei.parser import NS
 
@@ -42,19 +44,59 @@ def test_transcription_equals_seed(edition, seed):
     assert normalise_space(transcription_text(text)) == normalise_space(read_export(seed).text)
 
 
-def reading_of(seed_text: str) -> str:
-    """What the reading text must be, derived from the seed alone: omission
-    markers removed, the other bracket characters dropped, words kept."""
-    without_omissions = re.sub(r"\[(\.\.\.|…)\]", " ", seed_text)
-    return without_omissions.replace("[", "").replace("]", "")
+def reading_by_rewriting(text_element) -> str:
+    """The reading text derived by rewriting a copy of the TEI, not by the
+    model's walk: printed errors replaced by their corrections, the edition's
+    notes removed, alternative names put in parentheses, every other bracket
+    of the translator dropped; the original's own bracketed remark stays."""
+    text = copy.deepcopy(text_element)
+    for choice in text.iterfind(".//tei:choice", NS):
+        corrected = "".join(choice.find("tei:corr", NS).itertext())
+        replace_with_text(choice, corrected)
+    for note in list(text.iterfind(".//tei:note", NS)):
+        if note.get("type") != "original":
+            replace_with_text(note, "")
+    for mark in list(text.iterfind(".//tei:pc[@type='bracket']", NS)):
+        unit = next(a for a in mark.iterancestors() if a.get("ana"))
+        if unit.get("ana") == "edn:bk-altname":
+            replace_with_text(mark, {"[": "(", "]": ")"}[mark.text])
+        elif unit.get("ana") != "edn:bk-original":
+            replace_with_text(mark, "")
+    return "".join(text.itertext())
+
+
+def replace_with_text(element, replacement: str) -> None:
+    parent, previous = element.getparent(), element.getprevious()
+    joined = replacement + (element.tail or "")
+    if previous is not None:
+        previous.tail = (previous.tail or "") + joined
+    else:
+        parent.text = (parent.text or "") + joined
+    parent.remove(element)
 
 
 @pytest.mark.parametrize("seed", SEEDS, ids=lambda p: p.name)
-def test_reading_text_drops_brackets_keeps_words(edition, seed):
+def test_reading_text_applies_corrections_and_reads_every_bracket(edition, seed):
     document = document_for_seed(edition, seed)
-    reading = normalise_space(reading_text(document.root.find("tei:text", NS)))
-    assert reading == normalise_space(reading_of(read_export(seed).text))
-    assert "[" not in reading and "]" not in reading
+    body = document.root.find("tei:text/tei:body", NS)
+    reading = normalise_space(reading_text(body, read_edition(edition.edition.root).bracket_readings))
+    assert reading == normalise_space(reading_by_rewriting(body))
+    # only the original's own remark keeps square brackets
+    assert re.sub(r"\[Not reviewed by Vice Minister Ji\]", "", reading).count("[") == 0
+
+
+def test_reading_text_reads_as_a_sentence(edition):
+    readings = {}
+    for seed in SEEDS:
+        body = document_for_seed(edition, seed).root.find("tei:text/tei:body", NS)
+        readings[seed.name] = normalise_space(reading_text(body, read_edition(edition.edition.root).bracket_readings))
+    text = " ".join(readings.values())
+    for expected in ("Ever since the conversation between Chinese Embassy Secretary Jin",
+                     "not only from Andong (Dandong), Anshan, and Luda (Lüshun-Dalian)",
+                     "Department of Soviet Union and Eastern European Affairs",
+                     "[Not reviewed by Vice Minister Ji]"):
+        assert expected in text
+    assert "Even" not in text.split("conversation")[0]
 
 
 @pytest.mark.parametrize("seed", SEEDS, ids=lambda p: p.name)

@@ -20,6 +20,7 @@ from ..markdown.edition_structure import EDITION_PAGES, book_pages
 from ..markdown.modes import PRINT
 from ..markdown.page import Page
 from ..markdown.register_pages import index_page, selection_page
+from ..markdown.timeline_page import timeline_page
 from ..model import dates
 from ..model.address import PREVIEW_NOTICE
 from ..model.documents import Document
@@ -68,6 +69,8 @@ def edition_page(model: EditionModel, path: str, citations: Citations, mode: str
         return sources_page(model, mode=mode)
     if path == "changelog.md":
         return changelog_page(model, mode)
+    if path == "timeline.md":
+        return timeline_page(model, mode)
     kind = next((k for k, spec in KINDS.items() if f"{spec[3]}/index.md" == path), None)
     if kind:
         return index_page(model, kind, mode)

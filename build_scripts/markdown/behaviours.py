@@ -60,9 +60,9 @@ def permalink(renderer: Renderer, element: etree._Element) -> str:
     number = element.get("n")
     if not renderer.interactive:
         return _span("para-num", escape.text(number)) if number else ""
-    label = f"Paragraph {number}" if number else unit_label(element).capitalize()
-    return (f'<a{escape.attrs(class_="app para-link", href="#" + element.get(XML_ID), aria_label="Permalink: " + label)}>'
-            f'<span class="para-n" aria-hidden="true">{escape.text(number or "")}</span></a>')
+    label = f"paragraph {number}" if number else f"this {unit_label(element)}"
+    attributes = escape.attrs(class_="app para-link", href="#" + element.get(XML_ID), aria_label="Link to " + label)
+    return f'<a{attributes}><span class="para-n" aria-hidden="true">{escape.text(number or "")}</span></a>'
 
 
 # -- block behaviours --------------------------------------------------------
@@ -191,7 +191,17 @@ def bracket_unit(renderer: Renderer, element: etree._Element) -> str:
 
 
 def bracket_mark(renderer: Renderer, element: etree._Element) -> str:
-    return _span("bk-pc", escape.text(element.text or ""))
+    """A bracket as printed; on the site, where the reading view gives an
+    alternative name in parentheses, the parenthesis it shows instead."""
+    mark = _span("bk-pc", escape.text(element.text or ""))
+    unit = next((a for a in element.iterancestors() if a.get("ana")), None)
+    if (renderer.interactive and unit is not None and element.text in _READING_MARKS
+            and renderer.model.edition.category(unit.get("ana")).reading == "parentheses"):
+        mark += _span("rd-pc", _READING_MARKS[element.text])
+    return mark
+
+
+_READING_MARKS = {"[": "(", "]": ")"}
 
 
 def gap(renderer: Renderer, element: etree._Element) -> str:
@@ -204,9 +214,35 @@ def withdrawn_note(renderer: Renderer, element: etree._Element) -> str:
 
 
 def original_note_block(renderer: Renderer, element: etree._Element) -> str:
-    """A remark of the original document that stands as a line of its own."""
+    """A remark of the original document that stands as a line of its own,
+    with the editors' notes on it (which follow it in the TEI) called there."""
     attributes = escape.attr_list(element.get(XML_ID), ("para", "original-note"))
-    return f"{permalink(renderer, element)} {bracket_unit(renderer, element)}\n{attributes}"
+    calls = "".join(NOTE_CALLS[renderer.mode](renderer, note) for note in _notes_on(element))
+    return f"{permalink(renderer, element)} {bracket_unit(renderer, element)}{calls}\n{attributes}"
+
+
+def _notes_on(element: etree._Element) -> list[etree._Element]:
+    """The editors' notes right after a block (nothing but space between)."""
+    notes = []
+    while not (element.tail or "").strip():
+        element = element.getnext()
+        if element is None or element.tag != f"{{{NS['tei']}}}note" or element.get("type") == "original":
+            break
+        notes.append(element)
+    return notes
+
+
+def note_on_block(renderer: Renderer, element: etree._Element) -> str:
+    return ""  # called from the block it follows (see original_note_block)
+
+
+def follows_block_note(element: etree._Element) -> bool:
+    """A note on a block-level remark of the original, which calls it."""
+    previous = element.getprevious()
+    while previous is not None and previous.tag == element.tag and previous.get("type") != "original":
+        previous = previous.getprevious()
+    return (previous is not None and previous.tag == element.tag and is_block_note(previous)
+            and element in _notes_on(previous))
 
 
 def footnote_call(renderer: Renderer, element: etree._Element) -> str:
@@ -387,6 +423,9 @@ def _all(*conditions: Condition) -> Condition:
     return lambda element: all(condition(element) for condition in conditions)
 
 
+is_block_note = _all(attribute_is("type", "original"), parent_is("div", "body"))
+NOTE_CALLS: dict[str, Behaviour] = {WEB: footnote_call, PRINT: foot_of_page, EPUB: note_aside}
+
 RULES: tuple[Rule, ...] = (
     # structure
     *(Rule(name, container) for name in ("text", "body", "front", "back", "listBibl")),
@@ -412,8 +451,9 @@ RULES: tuple[Rule, ...] = (
     Rule("pc", inline_fallback),
     Rule("gap", gap),
     Rule("note", withdrawn_note, attribute_is("type", "withdrawn")),
-    Rule("note", original_note_block, _all(attribute_is("type", "original"), parent_is("div", "body"))),
+    Rule("note", original_note_block, is_block_note),
     Rule("note", bracket_unit, attribute_is("type", "original")),
+    Rule("note", note_on_block, follows_block_note),
     Rule("note", footnote_call, modes=(WEB,)),
     Rule("note", foot_of_page, modes=(PRINT,)),
     Rule("note", note_aside, modes=(EPUB,)),

@@ -17,6 +17,15 @@ def style_of(category: Category) -> dict[str, str]:
     return {key: value.strip() for key, value in values.items() if _SAFE.match(value.strip())}
 
 
+_MARKER_WORDS = {"dotted": "a dotted underline", "dashed": "a dashed underline", "double": "a double underline",
+                 "wavy": "a wavy underline", "solid": "a solid underline"}
+
+
+def marker_words(category: Category) -> str:
+    """The non-colour marker of a category, in words (for legends)."""
+    return _MARKER_WORDS.get(style_of(category).get("marker", ""), "no underline")
+
+
 def css(edition: Edition, mode: str) -> str:
     """Rules for `.bk-<slug>` units: coloured brackets and the underline style
     that tells the categories apart without colour."""
@@ -36,4 +45,6 @@ def css(edition: Edition, mode: str) -> str:
                          f"text-decoration-color: {colour}; text-underline-offset: 0.22em; }}")
         else:
             rules.append(f"{unit} {{ color: {colour}; }}")
+        if mode == "web" and category.reading != "keep":  # the reading view reads the words, not the marks
+            rules.append(f".view-reading {unit} > .bk-pc {{ display: none; }}")
     return "\n".join(rules) + "\n"

@@ -7,10 +7,12 @@ from ..model.documents import Document, Field, Party
 from ..model.load import EditionModel
 from ..model.mentions import entries_in
 from ..model.registers import KINDS
-from ..tei.parser import NS
+from ..tei.parser import NS, XML_ID
 from . import escape, links
+from .bracket_styles import marker_words
 from .cite_section import cite_section, head_metadata
-from .modes import WEB
+from .map_pages import document_map
+from .modes import EPUB, WEB
 from .page import Page, definition_list, panel
 from .register_pages import name_html
 from .renderer import Renderer
@@ -49,12 +51,43 @@ def _url(value: Field) -> str:
     return escape.link(escape.text(value.text), value.text)
 
 
-def metadata_panel(renderer: Renderer, document: Document) -> str:
+def _doctype(renderer: Renderer, document: Document) -> str:
+    return renderer.model.edition.doctypes[document.doctype.removeprefix("edn:")].label
+
+
+def summary_line(renderer: Renderer, document: Document) -> str:
+    """One line under the title: date, kind of document, who wrote to whom
+    (or who met), so that a reader on a phone knows what this is at once."""
+    parts = [f'<time datetime="{document.date}">{escape.text(document.date_label)}</time>',
+             escape.text(_doctype(renderer, document))]
+    if document.senders and document.addressees:
+        parts.append(f"from {_names(document.senders)} to {_names(document.addressees)}")
+    elif document.participants:
+        parts.append(_names(document.participants[:2]) + (f" and {len(document.participants) - 2} others"
+                                                          if len(document.participants) > 2 else ""))
+    return f'<p class="doc-summary">{" · ".join(parts)}</p>'
+
+
+def _names(parties: tuple[Party, ...]) -> str:
+    names = [escape.text(p.name) for p in parties]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def jump_links(renderer: Renderer, document: Document, cited: bool) -> str:
+    """Where the page's parts are, right under the title: the text first."""
+    targets = [("#text", "Text"), ("#notes", "Notes")] if document.text.find(".//tei:note", NS) is not None else [
+        ("#text", "Text")]
+    if cited:
+        targets.append(("#cite", "Cite this document"))
+    links_html = "".join(f'<li><a href="{href}">{label}</a></li>' for href, label in targets)
+    return f'<nav class="doc-jump" aria-label="On this page"><ul>{links_html}</ul></nav>'
+
+
+def metadata_rows(renderer: Renderer, document: Document) -> list[tuple[str, str]]:
     model = renderer.model
-    doctype = model.edition.doctypes[document.doctype.removeprefix("edn:")].label
     rows = [
         ("Date", f'<time datetime="{document.date}">{escape.text(document.date_label)}</time>'),
-        ("Type", escape.text(doctype)),
+        ("Type", escape.text(_doctype(renderer, document))),
     ]
     if document.senders:
         rows.append(("From", _parties(renderer, document.senders)))
@@ -62,17 +95,22 @@ def metadata_panel(renderer: Renderer, document: Document) -> str:
         rows.append(("To", _parties(renderer, document.addressees)))
     if document.participants:
         rows.append(("Participants", _parties(renderer, document.participants)))
-    rows += [
-        ("Archive", _archive(document)),
-        ("Translator", field_value(document.translator)),
-        ("Original language", field_value(document.original_language)),
-        ("Archive's title", field_value(document.archive_title)),
-        ("Archive's summary", f"<q>{escape.text(document.summary.text)}</q>" if document.summary.recorded
-         else NOT_RECORDED),
-        ("Funding credit", field_value(document.credit)),
-        ("Source", _url(document.url)),
-        ("Archive's citation", field_value(document.citation)),
+    optional = [
+        ("Archive", _archive(document) if document.archive_reference.recorded else None),
+        ("Translator", field_value(document.translator) if document.translator.recorded else None),
+        ("Original language", field_value(document.original_language) if document.original_language.recorded
+         else None),
+        ("Archive's title", field_value(document.archive_title) if document.archive_title.recorded else None),
+        ("Archive's summary", f"<q>{escape.text(document.summary.text)}</q>" if document.summary.recorded else None),
+        ("Funding credit", field_value(document.credit) if document.credit.recorded else None),
+        ("Source", _url(document.url) if document.url.recorded else None),
+        ("Archive's citation", field_value(document.citation) if document.citation.recorded else None),
     ]
+    rows += [(label, value) for label, value in optional if value is not None]
+    missing = [label for label, value in optional if value is None]
+    if missing:  # one line, not a row of italics each
+        rows.append(("Not recorded", f'<span class="not-recorded">The transcription does not give the '
+                                     f'{_lower_list(missing)}.</span>'))
     if not renderer.interactive:  # a book's reader needs the address to cite; the site's page is it
         url = model.edition.published(links.document_page(document))
         rows.append(("Permanent address", escape.link(escape.text(url), url)))
@@ -84,45 +122,71 @@ def metadata_panel(renderer: Renderer, document: Document) -> str:
             ("TEI source", f"[{document.slug}.xml]({renderer.link(links.tei_download(document))})"
                            "{: download=\"" + document.slug + ".xml\" }"),
         ]
-    return definition_list(rows, "doc-meta")
+    return rows
+
+
+def _lower_list(labels: list[str]) -> str:
+    words = [label[0].lower() + label[1:] for label in labels]
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " or " + words[-1]
+
+
+def metadata_panel(renderer: Renderer, document: Document) -> str:
+    """The full description: open in a book, one tap away on the site."""
+    return panel("About this document: archive, translator, downloads",
+                 definition_list(metadata_rows(renderer, document), "doc-meta"), "doc-about",
+                 renderer.interactive, "about-document")
 
 
 def headnote(renderer: Renderer, document: Document) -> str:
+    """The editors' introduction, in a panel named by its heading (whose id,
+    once published, stays the panel's anchor)."""
     div = document.tei.root.find("tei:text/tei:front/tei:div[@type='headnote']", NS)
     if div is None:
         return ""
-    renderer.heading_level = 1
-    return renderer.render(div)
+    head = div.find("tei:head", NS)
+    renderer.heading_level = 2  # the headnote's own sections open at level 3
+    body = "\n\n".join(part for part in (renderer.render(child).strip("\n") for child in div
+                                          if child is not head and isinstance(child.tag, str)) if part)
+    title = renderer.inline(head).strip() if head is not None else "Headnote"
+    anchor = (head.get(XML_ID) if head is not None else None) or div.get(XML_ID)
+    return panel(f"{title}: the editors' introduction", body, "headnote", renderer.interactive, anchor)
 
 
 def bracket_legend(renderer: Renderer, document: Document) -> str:
-    """What the brackets of this text mean, with their number, for readers of the diplomatic view."""
+    """What the brackets of this text mean, how many there are, and how each
+    kind is marked besides its colour."""
     counts = document.bracket_counts()
     rows = []
     for category in renderer.model.edition.bracket_categories:
         if counts[category.id]:
             meaning = "".join(category.description.itertext()).split(":", 1)[-1].split("(")[0].strip()
+            marker = marker_words(category)
             rows.append(f'<li><span class="bk bk-{category.slug}"><span class="bk-pc">[</span>'
                         f'{escape.text(category.label)}<span class="bk-pc">]</span></span> '
-                        f'{counts[category.id]} × — {escape.text(meaning)}</li>')
+                        f'{counts[category.id]} × — {escape.text(meaning)} '
+                        f'<span class="bk-marker-name">(its colour and {marker})</span></li>')
     total = sum(counts.values())
     about = renderer.link("about.md#brackets")
-    body = (f'<ul>{"".join(rows)}</ul>\n\nThe diplomatic view shows every bracket coloured by its kind; the '
-            f'reading view hides the brackets and omission marks and keeps the supplied words, lightly marked. '
-            f'[The full legend]({about}).')
-    return panel(f"The translator's brackets in this text: {total}. What they mean", body, "bracket-legend",
-                 renderer.interactive)
+    if renderer.interactive:
+        how = ("In the **As printed** view every bracket is shown, coloured and underlined by its kind; "
+               "the **Reading text** view applies the editors' corrections, drops the brackets and omission marks, keeps "
+               "the supplied words (lightly marked) and gives alternative names in parentheses.")
+    else:
+        how = "Every bracket is shown as printed in the translation, coloured and underlined by its kind."
+    body = f'<ul>{"".join(rows)}</ul>\n\n{how} [How the brackets were classified]({about}).'
+    noun = "bracket" if total == 1 else "brackets"
+    return panel(f"The translator's brackets ({total} {noun} in this text) and what they mean", body,
+                 "bracket-legend", renderer.interactive)
 
 
 def whos_who(renderer: Renderer, document: Document) -> str:
     """The people, places, organisations and terms of this document, with roles at its date."""
     entries = [renderer.model.registers[i] for i in entries_in(document) if i in renderer.model.registers.entries]
-    sections, summary = [], []
+    sections = []
     for kind, (_tag, _name, _prefix, _folder, label) in KINDS.items():
         of_kind = sorted((e for e in entries if e.kind == kind), key=lambda e: e.name.lower())
         if not of_kind:
             continue
-        summary.append(f"{len(of_kind)} {label.lower()}")
         items = []
         for entry in of_kind:
             line = f"- [{name_html(entry.main_name)}]({renderer.link(links.entry_page(entry))})"
@@ -133,8 +197,8 @@ def whos_who(renderer: Renderer, document: Document) -> str:
             line += f": {escape.text('; '.join(s.label for s in held))}" if held else f": {escape.text(entry.summary)}"
             items.append(line)
         sections.append(f'<p class="whos-who-kind">{label}</p>\n\n' + "\n".join(items))
-    return panel(f"Who's who in this document: {', '.join(summary)}", "\n\n".join(sections), "whos-who",
-                 renderer.interactive, "whos-who")
+    return panel(f"People, places and terms in this document ({len(entries)})", "\n\n".join(sections),
+                 "whos-who", renderer.interactive, "whos-who")
 
 
 def transcription(renderer: Renderer, document: Document) -> str:
@@ -151,9 +215,12 @@ def document_page(model: EditionModel, document: Document, cited: DocumentCitati
     renderer = Renderer(model, links.document_page(document), document, mode)
     sections = [
         f"# {escape.text(document.short_title)}",
+        summary_line(renderer, document),
+        jump_links(renderer, document, cited is not None) if renderer.interactive else "",
         metadata_panel(renderer, document),
         headnote(renderer, document),
         whos_who(renderer, document),
+        document_map(renderer, document) if renderer.mode != EPUB else "",  # EPUB's XHTML would need its own SVG
         transcription(renderer, document),
     ]
     if cited is not None:

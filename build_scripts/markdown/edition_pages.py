@@ -10,12 +10,15 @@ from ..model.load import EditionModel
 from ..model.volumes import in_volumes, volumes
 from ..tei.parser import NS
 from . import escape, links
+from .bracket_styles import marker_words
 from .changelog_page import changelog_page
 from .cite_section import styles_html
 from .edition_structure import EditionPage, front_matter_pages
+from .map_pages import edition_map_page
 from .modes import WEB
 from .page import Page
 from .renderer import Renderer
+from .timeline_page import timeline_page
 
 # Up to this many documents the home page lists them all.
 HOME_LIST_LIMIT = 20
@@ -134,12 +137,17 @@ def year_page(model: EditionModel, year: int) -> Page:
                 {"description": f"Documents of {year} in the edition."}, renderer.warnings)
 
 
+READING_WORDS = {"plain": "the words, without brackets", "parentheses": "in parentheses",
+                 "keep": "as printed, brackets and all"}
+
+
 def bracket_legend(renderer: Renderer) -> str:
     """The categories with their counts across the edition (a column per
     document would not fit an edition of hundreds)."""
     model = renderer.model
     counts = [d.bracket_counts() for d in model.documents]
-    rows = ["| Category | Example | What it means | Brackets | Documents with it |", "|---|---|---|---:|---:|"]
+    rows = ["| Category | Example | What it means | Marked by | In the reading text | Brackets | Documents with it |",
+            "|---|---|---|---|---|---:|---:|"]
     for category in model.edition.bracket_categories:
         example = category.description.find("tei:mentioned", NS)
         sample = (f'<span class="bk bk-{category.slug}">{escape.text(example.text)}</span>'
@@ -148,8 +156,9 @@ def bracket_legend(renderer: Renderer) -> str:
         total = sum(c[category.id] for c in counts)
         holding = sum(1 for c in counts if c[category.id])
         rows.append(f"| {escape.text(category.label)} {escape.attr_list(None, (f'legend-{category.slug}',))} "
-                    f"| {sample} | {meaning} | {total} | {holding} |")
-    rows.append(f"| **All brackets** | | | {sum(sum(c.values()) for c in counts)} | {len(counts)} |")
+                    f"| {sample} | {meaning} | its colour and {marker_words(category)} | {READING_WORDS[category.reading]} "
+                    f"| {total} | {holding} |")
+    rows.append(f"| **All brackets** | | | | | {sum(sum(c.values()) for c in counts)} | {len(counts)} |")
     return "\n".join(rows)
 
 
@@ -220,6 +229,7 @@ def front_page(model: EditionModel, page: EditionPage, mode: str = WEB) -> Page:
 
 def edition_pages(model: EditionModel, citations: Citations | None = None) -> list[Page]:
     return [home_page(model), documents_index(model), *[year_page(model, y) for y in model.years()],
+            timeline_page(model), edition_map_page(model),
             about_page(model, citations), sources_page(model), changelog_page(model),
             *[front_page(model, page) for page in front_matter_pages(_present(model))]]
 

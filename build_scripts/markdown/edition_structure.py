@@ -27,6 +27,8 @@ EDITION_PAGES: tuple[EditionPage, ...] = (
     EditionPage("index.md", "Home", ("home",)),
     EditionPage("introduction.md", "Introduction", ("introduction",), book="front", prose=True),
     EditionPage("documents/index.md", "All documents", nav="Documents"),
+    EditionPage("timeline.md", "Timeline", nav="Documents", book="appendix"),
+    EditionPage("map.md", "Map", nav="Documents"),
     *(EditionPage(f"{folder}/index.md", label, nav="Registers",
                   book="appendix") for _tag, _name, _prefix, folder, label in KINDS.values()),
     EditionPage("teaching.md", "Teaching guide", ("teaching",), book="appendix", prose=True),
@@ -36,7 +38,7 @@ EDITION_PAGES: tuple[EditionPage, ...] = (
 )
 # The glossary leads the appendices: a reader of the documents needs it first.
 APPENDIX_ORDER = ("glossary/index.md", "persons/index.md", "places/index.md", "organisations/index.md",
-                  "teaching.md", "sources.md", "changelog.md")
+                  "timeline.md", "teaching.md", "sources.md", "changelog.md")
 
 
 def division_page(division_type: str | None) -> str | None:

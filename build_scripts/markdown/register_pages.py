@@ -9,6 +9,7 @@ from ..model.load import EditionModel
 from ..model.registers import KINDS, Entry, Name
 from . import escape, links
 from .behaviours import sources_line
+from .map_pages import location_line
 from .modes import WEB
 from .page import Page
 from .renderer import Renderer
@@ -35,7 +36,7 @@ def _name_label(name: Name) -> str:
     if name.type == "original" and name.lang in _SCRIPT_LABELS:
         return _SCRIPT_LABELS[name.lang]
     label = _TYPE_LABELS.get(name.type, name.type)
-    return label + (" (uncertain)" if name.uncertain else "")
+    return label + (", uncertain" if name.uncertain else "")  # "(variant, uncertain)", not nested brackets
 
 
 def variants_line(entry: Entry) -> str:
@@ -103,7 +104,8 @@ def entry_section(renderer: Renderer, model: EditionModel, entry: Entry, level: 
     """An entry in full; `scope` limits its mentions and roles to some documents."""
     heading = f"{'#' * level} {name_html(entry.main_name)} " + escape.attr_list(entry.id if level > 1 else None,
                                                                                ("entry-name",))
-    parts = [heading, variants_line(entry), life_line(entry), description(renderer, entry)]
+    parts = [heading, variants_line(entry), life_line(entry), description(renderer, entry),
+             location_line(renderer, entry)]
     for note in entry.notes:
         parts.append('<span class="label">Identification:</span> ' + renderer.inline(note).strip() + " "
                      + sources_line(renderer, note, (note.get("source") or "").split()))

@@ -2,6 +2,7 @@
 licence, taxonomies, bibliography, change log and front matter."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from lxml import etree
@@ -17,7 +18,18 @@ class Category:
     slug: str          # used for CSS classes: bk-<slug>
     label: str
     description: etree._Element = field(repr=False, compare=False)
-    rendition: str | None = None   # CSS declarations of its rendition (colours, marker)
+    rendition: str | None = None   # CSS declarations of its rendition (colours, marker, reading)
+
+    @property
+    def reading(self) -> str:
+        """How the reading text gives this kind of bracket: "plain" (brackets
+        dropped, words kept), "parentheses" (an alternative name read as one)
+        or "keep" (the brackets are the document's own)."""
+        match = re.search(r"--reading\s*:\s*([a-z]+)", self.rendition or "")
+        return match.group(1) if match and match.group(1) in READINGS else "plain"
+
+
+READINGS = ("plain", "parentheses", "keep")
 
 
 @dataclass(frozen=True)
@@ -77,6 +89,11 @@ class Edition:
     def front_matter(self, div_type: str) -> etree._Element | None:
         """A division of the edition's own prose (introduction, method...)."""
         return self.root.find(f"tei:text/tei:body/tei:div[@type='{div_type}']", NS)
+
+    @property
+    def bracket_readings(self) -> dict[str, str]:
+        """Each category's pointer, as the text's @ana gives it, and its reading."""
+        return {f"edn:{c.id}": c.reading for c in self.bracket_categories}
 
     def category(self, pointer: str) -> Category:
         wanted = pointer.removeprefix("edn:")

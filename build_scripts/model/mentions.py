@@ -15,6 +15,7 @@ from .text import is_apparatus, normalise_space
 _CONTAINERS = {"stage", "list", "div", "sp", "opener", "closer", "body", "pb"}
 MENTION_TAGS = {f"{{{TEI_NS}}}{name}" for name in ("persName", "placeName", "orgName", "term", "rs")}
 _UNIT_LABELS = {
+    "p": lambda e: "paragraph",
     "head": lambda e: "subtitle" if e.get("type") == "sub" else "title",
     "salute": lambda e: "address",
     "signed": lambda e: "signature",

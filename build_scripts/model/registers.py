@@ -63,6 +63,38 @@ class DatedState:
         return ""
 
 
+# What a place's point is (location/@type in registers.xml).
+POINT_KINDS = {
+    "capital": "the capital, standing for the state",
+    "province": "the province's reference point",
+    "region": "the region's reference point",
+    "city": "the city",
+    "seat": "the seat of the prefecture government",
+    "crossing": "a border crossing, standing for the stretch of border",
+}
+
+
+@dataclass(frozen=True)
+class Location:
+    """A place's point on the map: WGS84 decimal degrees, with its sources."""
+
+    lat: float
+    lon: float
+    sources: tuple[str, ...]
+    kind: str                 # a key of POINT_KINDS
+    point_name: str | None    # the named point, where it is not the place itself (a capital, a crossing)
+    note: str                 # what the point is and how sure the value is
+
+    @property
+    def kind_label(self) -> str:
+        return POINT_KINDS.get(self.kind, self.kind)
+
+    @property
+    def stands_for_area(self) -> bool:
+        """Whether the point stands for an area rather than being the place."""
+        return self.kind in ("province", "region", "crossing")
+
+
 @dataclass(frozen=True)
 class Entry:
     kind: str
@@ -75,6 +107,7 @@ class Entry:
     birth: str | None = None
     death: str | None = None
     notes: tuple[etree._Element, ...] = field(default=(), repr=False, compare=False)
+    location: Location | None = None
 
     @property
     def slug(self) -> str:
@@ -140,6 +173,21 @@ def _life_date(element: etree._Element | None) -> str | None:
     return normalise_space("".join(element.itertext())) or element.get("when")
 
 
+def _location(element: etree._Element) -> Location | None:
+    location = element.find("tei:location", NS)
+    geo = location.find("tei:geo", NS) if location is not None else None
+    if location is None or geo is None:
+        return None
+    lat, lon = (float(v) for v in (geo.text or "").split())
+    named = location.find("tei:settlement", NS)
+    if named is None:
+        named = location.find("tei:geogName", NS)
+    note = location.find("tei:note", NS)
+    return Location(lat, lon, _sources(geo), location.get("type", ""),
+                    normalise_space("".join(named.itertext())) if named is not None else None,
+                    normalise_space("".join(note.itertext())) if note is not None else "")
+
+
 def _entry(kind: str, element: etree._Element) -> Entry:
     if kind == "term":
         names = tuple(_name(orth, form.get("type")) for form in element.iterfind("tei:form", NS)
@@ -155,6 +203,7 @@ def _entry(kind: str, element: etree._Element) -> Entry:
         birth=_life_date(element.find("tei:birth", NS)),
         death=_life_date(element.find("tei:death", NS)),
         notes=tuple(element.iterfind("tei:note[@type='identification']", NS)),
+        location=_location(element) if kind == "place" else None,
     )
 
 

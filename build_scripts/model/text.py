@@ -2,10 +2,13 @@
 
 The transcription text is what the source prints: every word and bracket,
 without the edition's own apparatus (editorial notes, corrections). The
-reading text is the same without the translators' bracket characters and
-omission markers; supplied words and notes in the original stay.
+reading text is the corrected text as the reading view shows it: the
+editors' corrections in place of the printed errors, and each kind of
+bracket given as its category says (see Category.reading).
 """
 from __future__ import annotations
+
+from collections.abc import Mapping
 
 from lxml import etree
 
@@ -43,8 +46,34 @@ def transcription_text(element: etree._Element) -> str:
     return _text(element, is_apparatus)
 
 
-def reading_text(element: etree._Element) -> str:
-    return _text(element, lambda e: is_apparatus(e) or is_bracket(e) or is_omission(e))
+def reading_text(element: etree._Element, readings: Mapping[str, str]) -> str:
+    """`readings` maps a category's pointer ("edn:bk-altname") to its reading."""
+    def walk(node: etree._Element) -> str:
+        parts = [node.text or ""]
+        for child in node:
+            if isinstance(child.tag, str):
+                parts.append(_reading_of(child, readings, walk))
+            parts.append(child.tail or "")
+        return "".join(parts)
+    return walk(element)
+
+
+_PARENTHESES = {"[": "(", "]": ")"}
+
+
+def _reading_of(element: etree._Element, readings: Mapping[str, str], walk) -> str:
+    if element.tag == f"{_T}sic":
+        return ""  # the correction beside it is read instead
+    if element.tag == f"{_T}corr":
+        return walk(element)
+    if is_apparatus(element):
+        return ""
+    if is_bracket(element):
+        unit = next((a for a in element.iterancestors() if a.get("ana")), None)
+        reading = readings.get(unit.get("ana", "") if unit is not None else "", "plain")
+        text = element.text or ""
+        return text if reading == "keep" else _PARENTHESES.get(text, text) if reading == "parentheses" else ""
+    return walk(element)
 
 
 def normalise_space(text: str) -> str:

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import weasyprint
 from lxml import etree
+from weasyprint.urls import URLFetcher
 
 from ..book.assemble import Book
 
@@ -42,10 +43,38 @@ def document_html(book: Book) -> str:
             f"<body>{''.join(body)}</body></html>")
 
 
+class OneLineProblems(logging.Filter):
+    """WeasyPrint reports a resource it could not load with the whole stack
+    trace; the reader of the build log needs one line that says what failed
+    in which book and what to do."""
+
+    def __init__(self, book: str):
+        super().__init__()
+        self.book = book
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        reason = f": {record.exc_info[1]}" if record.exc_info and record.exc_info[1] else ""
+        record.msg = (f"PDF {self.book}: WeasyPrint: {record.getMessage()}{reason}. The PDF was made without it; "
+                      "check the file or address named, or the print styles (build_scripts/pdf/print.css)")
+        record.args, record.exc_info, record.exc_text, record.stack_info = (), None, None, None
+        return True
+
+
 def write_pdf(source: str, identifier: str) -> bytes:
     """WeasyPrint on a book's HTML (document_html)."""
-    logging.getLogger("weasyprint").setLevel(logging.ERROR)  # its CSS notices are not our warnings
-    return weasyprint.HTML(string=source, base_url=str(STYLESHEET.parent)).write_pdf(
+    logger = logging.getLogger("weasyprint")
+    logger.setLevel(logging.ERROR)  # its CSS notices are not our warnings
+    one_line = OneLineProblems(identifier)
+    logger.addFilter(one_line)
+    try:
+        return _weasyprint(source, identifier)
+    finally:
+        logger.removeFilter(one_line)
+
+
+def _weasyprint(source: str, identifier: str) -> bytes:
+    local_only = URLFetcher(allowed_protocols={"file", "data"})  # a book never reaches a network
+    return weasyprint.HTML(string=source, base_url=str(STYLESHEET.parent), url_fetcher=local_only).write_pdf(
         pdf_variant="pdf/ua-1", pdf_identifier=identifier.encode(), custom_metadata=True)
 
 

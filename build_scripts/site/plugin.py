@@ -25,6 +25,7 @@ from mkdocs.structure.files import File, Files
 from ..errors import EditionError
 from ..markdown import links
 from ..paths import Project
+from ..maps.site_links import rewrite_map_links
 from ..stages.downloads import make_downloads
 from ..stages.offline import SHIM_PATH, SHIM_SOURCE, is_offline_build, make_offline
 from ..stages.progress import stage
@@ -97,7 +98,8 @@ class EditionPlugin(BasePlugin[EditionConfig]):
             config.site_dir = self.staging.begin()
         if self.offline:  # served from the site itself, so that the offline plugin loads nothing from a CDN
             config.extra["polyfills"] = [SHIM_PATH]
-        config.extra["edition"] = {**facts, "build_date": dt.date.today().isoformat(), "offline": self.offline}
+        config.extra["edition"] = {**facts, "build_date": dt.date.today().isoformat(), "offline": self.offline,
+                                   "downloads_made": self.command == "build" and self.config.downloads}
         return config
 
     def _show_problems(self, config, error: EditionError):
@@ -126,6 +128,13 @@ class EditionPlugin(BasePlugin[EditionConfig]):
         if self.offline:
             files.append(File.generated(config, SHIM_PATH, abs_src_path=str(SHIM_SOURCE)))
         return files
+
+    def on_page_content(self, html: str, page, config, files: Files) -> str:
+        """The maps' place links are raw HTML, which MkDocs leaves as .md paths."""
+        def url_of(src: str) -> str | None:
+            file = files.get_file_from_path(src)
+            return file.url_relative_to(page.file) if file is not None else None
+        return rewrite_map_links(html, page.file.src_uri, url_of)
 
     @event_priority(-1000)  # last: after the search and offline plugins have written their files
     def on_post_build(self, config) -> None:

@@ -40,6 +40,7 @@ from .progress import stage
 from .tree import Tree, document_inputs, load, shared_inputs, sync
 
 CACHE = CACHE_DIR / "downloads"
+RENDERER_CODE = Path(write_pdf.__code__.co_filename).read_bytes()
 MANIFEST = ".downloads.json"     # in the tree: the files this stage wrote
 FINGERPRINT = ".downloads-fingerprint"
 
@@ -124,7 +125,7 @@ def _run(job: Job) -> Outcome:
     source = document_html(book)
     if _html_dir is not None:  # kept for the benchmark, which times WeasyPrint alone on it
         (_html_dir / (job.path.replace("/", "_") + ".html")).write_text(source, encoding="utf-8")
-    key = digest("pdf", weasyprint.__version__, source)
+    key = digest("pdf", weasyprint.__version__, RENDERER_CODE, source)  # the options of write_pdf count too
     if (CACHE / key).exists():
         return Outcome(job, key, "assembled", time.monotonic() - started)
     rendering = time.monotonic()

@@ -65,8 +65,8 @@
     var text = document.querySelector(".tei-text");
     if (!text) return;
     var group = make("div", "view-toggle", "", { role: "group", "aria-label": "Text view" });
-    group.appendChild(make("span", "view-toggle-label", "View:"));
-    [["diplomatic", "Diplomatic"], ["reading", "Reading"]].forEach(function (pair) {
+    group.appendChild(make("span", "view-toggle-label", "Show the text:"));
+    [["diplomatic", "As printed"], ["reading", "Reading text"]].forEach(function (pair) {
       var button = make("button", "", pair[1], { type: "button", "data-view": pair[0],
                                                  "aria-pressed": String(currentView() === pair[0]) });
       button.addEventListener("click", function () {
@@ -92,7 +92,7 @@
     var number = paragraph.getAttribute("data-n");
     if (number) return "paragraph " + number;
     var link = paragraph.querySelector(".para-link");
-    var label = link ? (link.getAttribute("aria-label") || "").replace(/^Permalink: /, "") : "";
+    var label = link ? (link.getAttribute("aria-label") || "").replace(/^Link to /, "") : "";
     return label ? label.toLowerCase() : "this passage";
   }
 
@@ -201,7 +201,59 @@
       // right after the permalink, so that the keyboard reaches the tools before the text's links
       var permalink = paragraph.querySelector(".para-link");
       paragraph.insertBefore(tools, permalink ? permalink.nextSibling : paragraph.firstChild);
+      if (permalink) {
+        // On a touch screen there is no hover: a tap on the number opens the
+        // paragraph's tools (large enough for a finger) and marks the paragraph.
+        permalink.setAttribute("aria-expanded", "false");
+        permalink.addEventListener("click", function (event) {
+          if (!touchScreen()) return;
+          event.preventDefault();
+          var open = !paragraph.classList.contains("tools-open");
+          paragraph.classList.toggle("tools-open", open);
+          permalink.setAttribute("aria-expanded", String(open));
+          history.replaceState(null, "", "#" + paragraph.id);
+          highlightTarget(true);
+        });
+      }
     });
+  }
+
+  function touchScreen() {
+    return window.matchMedia && window.matchMedia("(hover: none)").matches;
+  }
+
+  /* ---- keyboard: one tab stop per paragraph ------------------------------ */
+  // Every name and note number used to be a tab stop, so the citation at the
+  // foot of a long document was hundreds of presses away. Tab now moves from
+  // paragraph to paragraph (its number); the arrow keys move within it.
+  function setUpParagraphKeys() {
+    var hint = make("span", "visually-hidden",
+                    "Left and right arrow keys: this paragraph's tools, names and notes.", { id: "para-keys-hint" });
+    container().appendChild(hint);
+    var UNITS = ".para, h2, h3, h4, h5, h6, dd, .tei-subhead";  // paragraphs, headings, meeting data
+    Array.prototype.forEach.call(document.querySelectorAll(".tei-text :is(" + UNITS + ")"), function (paragraph) {
+      var items = Array.prototype.filter.call(paragraph.querySelectorAll("a[href], button"), function (node) {
+        return node.closest(UNITS) === paragraph && !node.classList.contains("headerlink");
+      });
+      if (items.length < 2) return;
+      items.forEach(function (item, index) { if (index) item.setAttribute("tabindex", "-1"); });
+      if (items[0].classList.contains("para-link")) items[0].setAttribute("aria-describedby", "para-keys-hint");
+      paragraph.addEventListener("keydown", function (event) {
+        var index = items.indexOf(document.activeElement);
+        var moves = { ArrowRight: index + 1, ArrowLeft: index - 1, Home: 0, End: items.length - 1 };
+        if (index < 0 || !(event.key in moves) || event.altKey || event.ctrlKey || event.metaKey) return;
+        event.preventDefault();
+        items[(moves[event.key] + items.length) % items.length].focus();
+      });
+    });
+  }
+
+  /* ---- "Skip to the text", beside the theme's "Skip to content" ---------- */
+  function addSkipToText() {
+    var text = document.getElementById("text");
+    var skip = document.querySelector("a.md-skip");
+    if (!text || !skip) return;
+    skip.parentNode.insertBefore(make("a", "md-skip skip-to-text", "Skip to the text", { href: "#text" }), skip.nextSibling);
   }
 
   /* ---- copy buttons for the document's citations ------------------------- */
@@ -217,15 +269,19 @@
   }
 
   /* ---- the linked paragraph is highlighted ------------------------------- */
-  function highlightTarget() {
+  function highlightTarget(stay) {
     Array.prototype.forEach.call(document.querySelectorAll(".is-highlighted"), function (node) {
       node.classList.remove("is-highlighted");
     });
     var id = decodeURIComponent(location.hash.slice(1));
     var target = id && document.getElementById(id);
     if (!target) return;
+    // a link into a closed panel (headnote, about this document) opens it
+    for (var node = target; node; node = node.parentElement) {
+      if (node.tagName === "DETAILS") node.open = true;
+    }
     target.classList.add("is-highlighted");
-    target.scrollIntoView({ block: "start" });
+    if (stay !== true) target.scrollIntoView({ block: "start" });
   }
 
   /* ---- footnotes as pop-overs: keyboard and touch, dismissable ----------- */
@@ -361,15 +417,45 @@
     });
   }
 
+  /* ---- a table wider than the screen scrolls, and the keyboard can scroll it */
+  function makeWideTablesReachable() {
+    Array.prototype.forEach.call(document.querySelectorAll(".md-typeset__scrollwrap"), function (wrap) {
+      if (wrap.scrollWidth <= wrap.clientWidth) return;
+      var caption = wrap.querySelector("caption, th");
+      wrap.setAttribute("tabindex", "0");
+      wrap.setAttribute("role", "region");
+      wrap.setAttribute("aria-label", "Table, scrolls sideways" + (caption ? ": " + caption.textContent.trim() : ""));
+    });
+  }
+
+  /* ---- printing from the browser shows every panel ----------------------- */
+  function openPanelsForPrint() {
+    var closed = [];
+    window.addEventListener("beforeprint", function () {
+      closed = Array.prototype.filter.call(document.querySelectorAll("details:not([open])"), function (panel) {
+        panel.open = true;
+        return true;
+      });
+    });
+    window.addEventListener("afterprint", function () {
+      closed.forEach(function (panel) { panel.open = false; });
+      closed = [];
+    });
+  }
+
   function start() {
     setUpViewToggle();
     setUpParagraphTools();
+    setUpParagraphKeys();
+    addSkipToText();
     setUpCitationCopy();
     setUpFootnotes();
     setUpCards();
     nameSearchDialog();
+    openPanelsForPrint();
+    makeWideTablesReachable();
     highlightTarget();
-    window.addEventListener("hashchange", highlightTarget);
+    window.addEventListener("hashchange", function () { highlightTarget(); });
   }
 
   if (document.readyState === "loading") {
