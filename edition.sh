@@ -7,6 +7,8 @@
 #   bash edition.sh release    the same, refused unless the published address is the real one
 #   bash edition.sh test       install everything the tests need; ruff, mypy and the whole test suite
 #   bash edition.sh validate   install and validate the TEI sources
+#   bash edition.sh import FILE [--slug SLUG] [--force]
+#                              a Wilson Center transcription as tei/documents/<slug>.xml, with a report
 #
 # Every download comes from Debian, PyPI or npm; system packages are installed
 # with apt-get only when they are missing (as root, or through sudo).
@@ -105,8 +107,12 @@ case "$MODE" in
     install_all build
     "$VENV/bin/python" -m build_scripts.tei.validate
     ;;
+  import)
+    install_all build
+    "$VENV/bin/python" -m build_scripts.importer "${@:2}"
+    ;;
   *)
-    sed -n '2,11p' "$0" >&2
+    sed -n '2,13p' "$0" >&2
     exit 2
     ;;
 esac

@@ -96,6 +96,27 @@ CASES: dict[str, Case] = {
         (PRINT, EPUB), [r'^(?!.*rd-pc).*<span class="bk-pc">\\\[</span>Dandong<span class="bk-pc">\\\]</span>']),
     "original note inline": ('<p><note type="original" ana="edn:bk-original">(sic)</note></p>', ALL,
                              [r'<span class="bk bk-original-note" data-bk="original-note">\\\(sic\\\)</span>']),
+    "unsure supplied word (cert=low, from the importer)": (
+        '<supplied ana="edn:bk-word" cert="low"><pc type="bracket">[</pc>Request<pc type="bracket">]</pc></supplied>', ALL,
+        [r'^<span class="bk bk-supplied-word bk-unsure" data-bk="supplied-word" title="Supplied word or qualifier: '
+         r'category not yet reviewed by the editors"><span class="bk-pc">\\\[</span>Request']),
+    "unsure omission (cert=low)": (
+        '<seg type="omission" ana="edn:bk-omission" cert="low"><pc type="bracket">[</pc>…<pc type="bracket">]</pc>'
+        '<gap reason="omitted"/></seg>', ALL, [r'^<span class="bk bk-omission bk-unsure" data-bk="omission"[^>]*>.*…']),
+    "unsure remark of the original in parentheses (cert=low)": (
+        '<p><note type="original" place="inline" ana="edn:bk-original-paren" cert="low"><pc type="bracket">(</pc>'
+        'Not for circulation<pc type="bracket">)</pc></note></p>', ALL,
+        [r'^<span class="bk bk-original-note-parenthesised bk-unsure" data-bk="original-note-parenthesised"[^>]*>'
+         r'<span class="bk-pc">\\\(</span>Not for circulation<span class="bk-pc">\\\)</span></span>$']),
+    "illegible passage: the brackets, then an empty gap": (
+        '<supplied ana="edn:bk-illegible"><pc type="bracket">[</pc>illegible<pc type="bracket">]</pc>'
+        '<gap reason="illegible"/></supplied>', ALL,
+        [r'^<span class="bk bk-illegible" data-bk="illegible"><span class="bk-pc">\\\[</span>illegible'
+         r'<span class="bk-pc">\\\]</span></span>$']),
+    "romanised term: a foreign word, in parentheses in the reading view": (
+        '<supplied ana="edn:bk-term"><pc type="bracket">[</pc><foreign xml:lang="zh-Latn-pinyin">danwei</foreign>'
+        '<pc type="bracket">]</pc></supplied>', (WEB,),
+        [r'<span class="rd-pc">\(</span><span class="foreign" lang="zh-Latn-pinyin">danwei</span>']),
     "editorial note": ('<note xml:id="t-n1" source="edn:src-wcda-121676">A fact.</note>', ALL, []),  # per mode below
     "choice": ("<choice><sic>Chervonenco</sic><corr>Chervonenko</corr></choice>", ALL,
                [r'^<span class="sic">Chervonenco</span><span class="app corr" title="Correction by the editors[^"]*">'

@@ -6,12 +6,15 @@ import copy
 import re
 
 import pytest
-from conftest import SEEDS_DIR
+from conftest import SEEDS_DIR, TEI_DIR
+from lxml import etree
 from wcda_export import read_export
 
 from build_scripts.model.edition import read_edition
 from build_scripts.model.text import normalise_space, reading_text, transcription_text
 from build_scripts.tei.parser import NS
+from build_scripts.tei.parser import TEI_NS as TEI
+from build_scripts.tei.parser import XML_ID as XML
 
 SEEDS = sorted(SEEDS_DIR.glob("*.txt"))
 
@@ -56,13 +59,24 @@ def reading_by_rewriting(text_element) -> str:
     for note in list(text.iterfind(".//tei:note", NS)):
         if note.get("type") != "original":
             replace_with_text(note, "")
+    readings = taxonomy_readings()
     for mark in list(text.iterfind(".//tei:pc[@type='bracket']", NS)):
         unit = next(a for a in mark.iterancestors() if a.get("ana"))
-        if unit.get("ana") == "edn:bk-altname":
+        reading = readings[unit.get("ana").removeprefix("edn:")]
+        if reading == "parentheses":
             replace_with_text(mark, {"[": "(", "]": ")"}[mark.text])
-        elif unit.get("ana") != "edn:bk-original":
+        elif reading != "keep":
             replace_with_text(mark, "")
     return "".join(text.itertext())
+
+
+def taxonomy_readings() -> dict[str, str]:
+    """Each bracket category's reading, read straight from edition.xml's
+    renditions (not through the model)."""
+    root = etree.parse(str(TEI_DIR / "edition.xml")).getroot()
+    renditions = {r.get(XML) : r.text for r in root.iter(f"{{{TEI}}}rendition")}
+    return {c.get(XML): re.search(r"--reading: *([a-z]+)", renditions[c.get("rendition")[1:]]).group(1)
+            for c in root.iterfind(".//tei:taxonomy[@xml:id='brackets']/tei:category", NS)}
 
 
 def replace_with_text(element, replacement: str) -> None:

@@ -190,6 +190,15 @@ def bracket_unit(renderer: Renderer, element: etree._Element) -> str:
     return _span(f"bk bk-{category.slug}", renderer.inline(element), data_bk=category.slug)
 
 
+def unsure_bracket_unit(renderer: Renderer, element: etree._Element) -> str:
+    """A unit whose category the importer could only guess (cert="low"):
+    styled by that category and marked, so that an unreviewed guess never
+    passes for the editors' reading."""
+    category = renderer.model.edition.category(element.get("ana"))
+    return _span(f"bk bk-{category.slug} bk-unsure", renderer.inline(element), data_bk=category.slug,
+                 title=f"{category.label}: category not yet reviewed by the editors")
+
+
 def bracket_mark(renderer: Renderer, element: etree._Element) -> str:
     """A bracket as printed; on the site, where the reading view gives an
     alternative name in parentheses, the parenthesis it shows instead."""
@@ -440,18 +449,21 @@ RULES: tuple[Rule, ...] = (
     # cables
     Rule("opener", framed("opener")), Rule("closer", framed("closer")),
     Rule("salute", line("salute")), Rule("signed", line("signed")), Rule("dateline", line("dateline")),
-    Rule("seg", seg_line, attribute_is("type", "destination", "precedence")),
+    Rule("seg", seg_line, attribute_is("type", "destination", "precedence", "field", "remark")),
+    Rule("seg", unsure_bracket_unit, _all(has_attribute("ana"), attribute_is("cert", "low"))),
     Rule("seg", bracket_unit, has_attribute("ana")),
     Rule("seg", seg),
     # minutes
     Rule("sp", speech), Rule("speaker", speaker), Rule("stage", stage),
     # the translators' brackets, notes and the edition's corrections
+    Rule("supplied", unsure_bracket_unit, attribute_is("cert", "low")),
     Rule("supplied", bracket_unit),
     Rule("pc", bracket_mark, attribute_is("type", "bracket")),
     Rule("pc", inline_fallback),
     Rule("gap", gap),
     Rule("note", withdrawn_note, attribute_is("type", "withdrawn")),
     Rule("note", original_note_block, is_block_note),
+    Rule("note", unsure_bracket_unit, _all(attribute_is("type", "original"), attribute_is("cert", "low"))),
     Rule("note", bracket_unit, attribute_is("type", "original")),
     Rule("note", note_on_block, follows_block_note),
     Rule("note", footnote_call, modes=(WEB,)),
