@@ -15,6 +15,7 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 export NO_MKDOCS_2_WARNING=1   # Material's end-of-life notice: the README says what a switch would take
+export DISABLE_MKDOCS_2_WARNING=true   # the same notice, from mkdocs-redirects' dependency properdocs
 
 MODE="${1:-}"
 PYTHON="${PYTHON:-python3}"
@@ -24,7 +25,7 @@ VENV=".venv"
 # the tests need (Chromium for the browser tests, poppler for pdftotext and
 # pdffonts, epubcheck for the EPUB).
 BUILD_PACKAGES=(fonts-noto-core fonts-noto-cjk libpango-1.0-0 libpangoft2-1.0-0)
-TEST_PACKAGES=(chromium poppler-utils epubcheck)
+TEST_PACKAGES=(chromium poppler-utils epubcheck default-jre-headless)
 
 log() { printf '\n== %s\n' "$*" >&2; }
 
@@ -72,7 +73,7 @@ install_node() {
   stamp="$(pins_stamp package-lock.json)"
   [ "$(cat node_modules/.installed 2>/dev/null)" = "$stamp" ] && return 0
   log "npm ci (pinned, package-lock.json)"
-  npm ci --no-audit --no-fund --loglevel=error
+  npm ci --no-audit --no-fund --loglevel=error --ignore-scripts   # vnu-jar's script would fetch a Java runtime
   echo "$stamp" > node_modules/.installed
 }
 

@@ -5,7 +5,8 @@ placeholder, then build the site (and its downloads) with --strict.
 
 A release is what readers will cite, so its address must be the real one;
 a preview build (`mkdocs build`) may keep the placeholder and says so on
-every page and download.
+every page and download. A release records every address and anchor it
+publishes in releases/<version>.json, which every later build checks.
 """
 from __future__ import annotations
 
@@ -20,7 +21,9 @@ from mkdocs.exceptions import Abort, MkDocsException
 
 from .errors import EditionError, Problem
 from .model.address import is_placeholder
+from .model.edition import read_edition
 from .paths import PROJECT_ROOT, TEI_DIR
+from .site.manifest import manifest, write_manifest
 from .tei.corpus import EDITION_FILE
 from .tei.parser import NS, parse_file
 
@@ -57,10 +60,16 @@ def main(argv: list[str] | None = None) -> int:
         logging.getLogger("mkdocs").addHandler(handler)
         logging.getLogger("mkdocs").setLevel(logging.INFO)
     try:  # in this process, so that a caller that already compiled tei_all reuses it
-        build(load_config(config_file=str(args.config), strict=True))
+        config = load_config(config_file=str(args.config), strict=True)
+        build(config)
     except (Abort, MkDocsException) as error:
         print(f"release failed: {error}", file=sys.stderr)
         return 1
+    edition = read_edition(parse_file(Path(args.tei_dir) / EDITION_FILE).getroot())
+    path = write_manifest(args.config.parent, manifest(Path(config.site_dir), edition.version, edition.version_date,
+                                                       edition.url))
+    print(f"release {edition.version}: its addresses and anchors are recorded in {path.relative_to(args.config.parent)}; "
+          "commit that file, and no later build may lose them")
     return 0
 
 

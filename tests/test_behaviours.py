@@ -133,6 +133,7 @@ CASES: dict[str, Case] = {
     # typography and references
     "page break": ('<pb n="46" xml:id="t-pb"/>', ALL, [r'class="app pb" id="t-pb" title="Page 46"', r"‖"]),
     "line break": ("<lb/>", ALL, [r"^<br>$"]),
+    "alias anchor": ('<anchor xml:id="t-old-p3"/>', ALL, [r'^<span class="alias-anchor" id="t-old-p3"></span>$']),
     "highlight": ("<hi>stress</hi>", ALL, [r"^<em>stress</em>$"]),
     "emphasis": ("<emph>really</emph>", ALL, [r"^<em>really</em>$"]),
     "mentioned word": ('<mentioned xml:lang="zh-Latn">bianjing</mentioned>', ALL, [r'^<em lang="zh-Latn">bianjing</em>$']),

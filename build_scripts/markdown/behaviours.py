@@ -334,6 +334,12 @@ def mention(renderer: Renderer, element: etree._Element) -> str:
     return f"[{inner}]({renderer.link(links.entry_page(entry))}){attributes}"
 
 
+def alias_anchor(renderer: Renderer, element: etree._Element) -> str:
+    """An id a release published for text that now stands here (a paragraph
+    renamed or merged): links to the old id still land on it."""
+    return f'<span{escape.attrs(class_="alias-anchor", id=element.get(XML_ID))}></span>'
+
+
 def role_name(renderer: Renderer, element: etree._Element) -> str:
     return _span("role", renderer.inline(element))
 
@@ -472,7 +478,7 @@ RULES: tuple[Rule, ...] = (
     Rule("choice", choice),
     # names and terms
     *(Rule(name, mention) for name in ("persName", "placeName", "orgName", "term", "rs")),
-    Rule("roleName", role_name), Rule("date", date),
+    Rule("roleName", role_name), Rule("date", date), Rule("anchor", alias_anchor),
     # typography and references
     Rule("pb", page_break), Rule("lb", line_break),
     *(Rule(name, emphasis) for name in ("hi", "emph", "mentioned")),

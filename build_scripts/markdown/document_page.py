@@ -3,6 +3,8 @@ downloads. Its URL is /documents/<slug>/."""
 from __future__ import annotations
 
 from ..cite.citations import DocumentCitations
+from ..exports.json_ld import document_json_ld
+from ..exports.locations import document_text
 from ..model.documents import Document, Field, Party
 from ..model.load import EditionModel
 from ..model.mentions import entries_in
@@ -121,6 +123,8 @@ def metadata_rows(renderer: Renderer, document: Document) -> list[tuple[str, str
                           f"[EPUB]({renderer.link(links.edition_epub())})"),
             ("TEI source", f"[{document.slug}.xml]({renderer.link(links.tei_download(document))})"
                            "{: download=\"" + document.slug + ".xml\" }"),
+            ("Plain text", f"[as transcribed]({renderer.link(document_text(document))}) · "
+                           f"[reading text]({renderer.link(document_text(document, reading=True))}) (UTF-8)"),
         ]
     return rows
 
@@ -227,6 +231,7 @@ def document_page(model: EditionModel, document: Document, cited: DocumentCitati
         sections.append(cite_section(renderer, document, cited))
     sections += renderer.closing_sections()
     meta = {"description": document.summary.text if document.summary.recorded else document.title,
-            "document": document.slug, "head_meta": head_metadata(model, document)}
+            "document": document.slug, "head_meta": head_metadata(model, document),
+            "json_ld": document_json_ld(model, document)}   # schema.org, for the page head
     return Page(links.document_page(document), document.short_title,
                 "\n\n".join(s for s in sections if s), meta, renderer.warnings)

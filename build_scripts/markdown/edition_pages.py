@@ -4,6 +4,7 @@ bracket legend, sources and credits, and the change log."""
 from __future__ import annotations
 
 from ..cite.citations import Citations
+from ..exports.about import data_section
 from ..model import dates
 from ..model.documents import Document
 from ..model.load import EditionModel
@@ -185,6 +186,7 @@ def about_page(model: EditionModel, citations: Citations | None = None, mode: st
         f"This is version **{escape.text(edition.version)}** of the edition, released on "
         f"{escape.text(dates.label(edition.version_date))}. Changes are listed in the "
         f"[change log]({renderer.link('changelog.md')}).",
+        data_section(renderer),
     ]
     return Page("about.md", "About the edition", _with_notes(renderer, sections),
                 {"description": "Editorial method, the bracket legend, how to cite, version."}, renderer.warnings)

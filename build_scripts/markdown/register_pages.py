@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from ..exports.json_ld import entry_json_ld
 from ..model.load import EditionModel
 from ..model.registers import KINDS, Entry, Name
+from ..tei.parser import NS
 from . import escape, links
 from .behaviours import sources_line
 from .map_pages import location_line
@@ -99,13 +101,29 @@ def roles_table(renderer: Renderer, model: EditionModel, entry: Entry, scope=Non
     return "\n".join(rows)
 
 
+AUTHORITY_NAMES = {"wikidata": "Wikidata", "geonames": "GeoNames", "viaf": "VIAF", "gnd": "GND"}
+
+
+def authority_line(renderer: Renderer, entry: Entry) -> str:
+    """The entry's identifiers in authority files, each with its source."""
+    items = []
+    for idno in entry.element.iterfind("tei:idno", NS):
+        uri = (idno.text or "").strip()
+        if not uri.startswith(("https://", "http://")):
+            continue
+        label = AUTHORITY_NAMES.get(idno.get("type", ""), idno.get("type", "identifier"))
+        shown = escape.text(f"{label} {uri.rstrip('/').rsplit('/', 1)[-1]}")
+        items.append(escape.link(shown, uri) + " " + sources_line(renderer, idno, (idno.get("source") or "").split()))
+    return '<span class="label">In authority files:</span> ' + "; ".join(items) if items else ""
+
+
 def entry_section(renderer: Renderer, model: EditionModel, entry: Entry, level: int, with_roles: bool,
                   scope=None) -> str:
     """An entry in full; `scope` limits its mentions and roles to some documents."""
     heading = f"{'#' * level} {name_html(entry.main_name)} " + escape.attr_list(entry.id if level > 1 else None,
                                                                                ("entry-name",))
     parts = [heading, variants_line(entry), life_line(entry), description(renderer, entry),
-             location_line(renderer, entry)]
+             location_line(renderer, entry), authority_line(renderer, entry)]
     for note in entry.notes:
         parts.append('<span class="label">Identification:</span> ' + renderer.inline(note).strip() + " "
                      + sources_line(renderer, note, (note.get("source") or "").split()))
@@ -122,8 +140,11 @@ def entry_page(model: EditionModel, entry: Entry) -> Page:
     body = entry_section(renderer, model, entry, 1, with_roles=True)
     back = f"[All {KINDS[entry.kind][4].lower()}]({renderer.link(links.kind_index(entry.kind))})"
     body = "\n\n".join(s for s in [body, back, *renderer.closing_sections()] if s)
-    return Page(links.entry_page(entry), entry.name, body,
-                {"description": entry.summary, "entry": entry.id}, renderer.warnings)
+    meta: dict = {"description": entry.summary, "entry": entry.id}
+    described = entry_json_ld(model, entry)
+    if described is not None:  # schema.org, for the page head (persons and places)
+        meta["json_ld"] = described
+    return Page(links.entry_page(entry), entry.name, body, meta, renderer.warnings)
 
 
 def index_page(model: EditionModel, kind: str, mode: str = WEB) -> Page:

@@ -68,6 +68,7 @@ class Document:
     senders: tuple[Party, ...]
     addressees: tuple[Party, ...]
     participants: tuple[Party, ...]
+    former_slugs: tuple[str, ...] = ()   # published before under these: the old addresses redirect here
 
     @property
     def path(self) -> Path:
@@ -168,4 +169,6 @@ def read_document(tei: TeiFile) -> Document:
                          if etree.QName(e).localname in ("orgName", "persName")),
         participants=tuple(_participant(p) for p in
                            root.iterfind("tei:teiHeader/tei:profileDesc/tei:particDesc/tei:listPerson/tei:person", NS)),
+        former_slugs=tuple(i.text.strip() for i in
+                           root.iterfind(f"{header}/tei:publicationStmt/tei:idno[@type='former-slug']", NS) if i.text),
     )

@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
+import re
 from pathlib import Path
 
 from mkdocs.config import config_options
@@ -25,6 +26,7 @@ from mkdocs.structure.files import File, Files
 from ..errors import EditionError
 from ..markdown import links
 from ..paths import Project
+from ..exports.locations import DATA
 from ..maps.site_links import rewrite_map_links
 from ..stages.downloads import make_downloads
 from ..stages.offline import SHIM_PATH, SHIM_SOURCE, is_offline_build, make_offline
@@ -32,6 +34,8 @@ from ..stages.progress import stage
 from ..stages.tree import Tree, generated_files, make_tree
 from ..tei.schema import tei_all
 from .error_page import error_page
+from .manifest import lost_addresses
+from .sitemap import add_to_sitemap
 from .staging import Staging
 
 log = logging.getLogger("mkdocs.plugins.edition")
@@ -47,6 +51,11 @@ class _DownloadsNotMadeInPreview(logging.Filter):
 
 
 PREVIEW_FILTER = _DownloadsNotMadeInPreview()
+
+
+THEME_TOGGLES = re.compile(r'(<input class="md-toggle" data-md-toggle="(?:drawer|search)" type="checkbox" '
+                           r'id="__(?:drawer|search)") autocomplete="off"')
+ONLINE_ONLY = re.compile(r'<p class="online-only"[^>]*>.*?</p>', re.S)
 
 
 class EditionConfig(Config):
@@ -98,6 +107,9 @@ class EditionPlugin(BasePlugin[EditionConfig]):
             config.site_dir = self.staging.begin()
         if self.offline:  # served from the site itself, so that the offline plugin loads nothing from a CDN
             config.extra["polyfills"] = [SHIM_PATH]
+        redirects = config.plugins.get("redirects")
+        if redirects is not None:  # the TEI's former slugs, with any the configuration lists
+            redirects.config["redirect_maps"] = {**redirects.config.get("redirect_maps", {}), **facts["redirects"]}
         config.extra["edition"] = {**facts, "build_date": dt.date.today().isoformat(), "offline": self.offline,
                                    "downloads_made": self.command == "build" and self.config.downloads}
         return config
@@ -129,6 +141,19 @@ class EditionPlugin(BasePlugin[EditionConfig]):
             files.append(File.generated(config, SHIM_PATH, abs_src_path=str(SHIM_SOURCE)))
         return files
 
+    def on_post_page(self, output: str, page, config) -> str:
+        return self._cleaned(output)
+
+    def on_post_template(self, output: str, template_name: str, config) -> str:
+        return self._cleaned(output)  # the 404 page is a template, not a page
+
+    def _cleaned(self, output: str) -> str:
+        """The theme's two toggles carry autocomplete, which HTML forbids on a
+        checkbox (edition.js resets them instead); the offline copy drops
+        what only the online site has (the link to the offline zip itself)."""
+        output = THEME_TOGGLES.sub(r"\1", output)
+        return ONLINE_ONLY.sub("", output) if self.offline else output
+
     def on_page_content(self, html: str, page, config, files: Files) -> str:
         """The maps' place links are raw HTML, which MkDocs leaves as .md paths."""
         def url_of(src: str) -> str | None:
@@ -141,6 +166,14 @@ class EditionPlugin(BasePlugin[EditionConfig]):
         if self.staging is None:
             return
         assert self.tree is not None, "on_config made the tree"
+        if not self.offline:
+            data = [p for p in generated_files(self.tree.folder) if p.startswith(DATA + "/")]
+            add_to_sitemap(Path(config.site_dir), self.tree.facts["url"], data)
+        if not self.offline:  # nothing an earlier release published may be lost
+            lost = lost_addresses(Path(config.site_dir), Path(config.config_file_path).parent)
+            if lost:
+                raise PluginError("the site was not built: addresses published in a release are gone:\n"
+                                  + "\n".join(str(p) for p in lost))
         if not self.offline and self.config.downloads and not (config.strict and self.staging.warnings.count):
             try:
                 make_offline(Path(config.config_file_path), self.tree, Path(config.site_dir) / links.offline_zip())

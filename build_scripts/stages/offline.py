@@ -15,7 +15,7 @@ import zipfile
 from pathlib import Path
 
 from ..errors import EditionError, Problem
-from ..fingerprint import digest, write_atomic
+from ..fingerprint import code_digest, digest, write_atomic
 from ..paths import CACHE_DIR, PROJECT_ROOT
 from .progress import stage
 from .tree import Tree
@@ -32,16 +32,22 @@ def is_offline_build() -> bool:
     return os.environ.get(ENVIRONMENT, "").lower() in ("1", "true", "yes")
 
 
+# Not part of a copy read from disk: a 404 page (never shown from file://,
+# and its links are root-absolute) and the sitemap (the published addresses
+# of the online pages, for harvesters).
+LEFT_OUT = ("404.html", "sitemap.xml", "sitemap.xml.gz")
+
+
 def _zip(site: Path, target: Path, folder: str) -> None:
     with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as archive:
         for path in sorted(site.rglob("*")):
-            if path.is_file():
+            if path.is_file() and path.relative_to(site).as_posix() not in LEFT_OUT:
                 archive.write(path, f"{folder}/{path.relative_to(site)}")
 
 
 def make_offline(config_file: Path, tree: Tree, target: Path) -> None:
     """Write the zipped offline copy to `target` (EditionError if it cannot be built)."""
-    key = digest(tree.fingerprint, config_file.read_bytes(), tree.facts["version"])
+    key = digest(tree.fingerprint, config_file.read_bytes(), tree.facts["version"], code_digest())
     cached = CACHE / f"{key}.zip"
     with stage("offline") as details:
         if cached.exists():

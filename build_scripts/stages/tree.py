@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..cite.citations import Citations, cite_edition
+from ..exports.files import data_files
 from ..fingerprint import code_digest, digest, files_digest, write_atomic
 from ..markdown import bracket_styles
 from ..markdown.cite_section import cite_files
@@ -85,7 +86,9 @@ def edition_facts(model: EditionModel) -> dict:
     edition = model.edition
     return {"title": edition.title, "version": edition.version, "version_date": edition.version_date,
             "licence_url": edition.licence_url, "preview": edition.is_preview, "preview_notice": PREVIEW_NOTICE,
-            "url": edition.url}
+            "url": edition.url,
+            # pages published under another address: the old one redirects to the new (mkdocs-redirects)
+            "redirects": {f"documents/{former}.md": d.page_path for d in model.documents for former in d.former_slugs}}
 
 
 def load(project: Project) -> tuple[EditionModel, Citations]:
@@ -156,6 +159,7 @@ def _contents(project: Project, model: EditionModel, pages: list[Page], citation
     files: dict[str, bytes] = {page.path: page.markdown.encode("utf-8") for page in pages}
     files.update({path: text.encode("utf-8") for path, text in cite_files(model, citations).items()})
     files.update({path: source.read_bytes() for path, source in tei_downloads(model).items()})
+    files.update(data_files(model))   # the corpus zip, registers, texts and CMIF (exports/locations.py)
     files.update({p.relative_to(project.assets.parent).as_posix(): p.read_bytes()
                   for p in project.assets.rglob("*") if p.is_file()})
     files[BRACKETS_CSS] = bracket_styles.css(model.edition, "web").encode("utf-8")

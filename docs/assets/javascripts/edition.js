@@ -276,6 +276,8 @@
     var id = decodeURIComponent(location.hash.slice(1));
     var target = id && document.getElementById(id);
     if (!target) return;
+    // an old id kept for a paragraph that was renamed or merged: mark the paragraph
+    if (target.classList.contains("alias-anchor")) target = target.closest(".para, .sp, dd") || target;
     // a link into a closed panel (headnote, about this document) opens it
     for (var node = target; node; node = node.parentElement) {
       if (node.tagName === "DETAILS") node.open = true;
@@ -443,6 +445,19 @@
     });
   }
 
+  /* ---- the drawer and search start closed, also when the browser restores
+     a page from its cache (the theme's autocomplete="off" did this, but
+     HTML does not allow it on a checkbox) */
+  function resetToggles() {
+    window.addEventListener("pageshow", function (event) {
+      if (!event.persisted) return;
+      ["__drawer", "__search"].forEach(function (id) {
+        var toggle = document.getElementById(id);
+        if (toggle) toggle.checked = false;
+      });
+    });
+  }
+
   function start() {
     setUpViewToggle();
     setUpParagraphTools();
@@ -454,6 +469,7 @@
     nameSearchDialog();
     openPanelsForPrint();
     makeWideTablesReachable();
+    resetToggles();
     highlightTarget();
     window.addEventListener("hashchange", function () { highlightTarget(); });
   }
