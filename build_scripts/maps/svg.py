@@ -3,6 +3,7 @@ states of 1962, their boundaries, and each place as a dot with its name,
 both linked to the place's register page."""
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
@@ -212,6 +213,25 @@ def _place(place: MapPlace, dot: XY, label: Label | None) -> str:
             f'<text class="label" {text_attrs}>{name}</text></a>')
 
 
+_BACKGROUNDS: dict[tuple, list[str]] = {}
+
+
+@functools.lru_cache(maxsize=4096)
+def _labels(dots: tuple[XY, ...], names: tuple[str, ...], box: Box, overview: bool) -> list[Label | None]:
+    """Label places once per set of places: documents naming the same places share the search."""
+    return place_labels(list(dots), list(names), box, only_clear=overview)
+
+
+def _background(topology: Topology, frame: Frame, arcs: _Arcs, focus: set[str]) -> list[str]:
+    """Land and boundary lines of a frame, made once per frame and focus: the
+    documents of one region share them, and projecting and clipping the
+    boundaries is most of a map's cost."""
+    key = (id(topology), repr(frame), tuple(sorted(focus)))
+    if key not in _BACKGROUNDS:
+        _BACKGROUNDS[key] = [*_land(topology, frame, arcs, focus), *_lines(topology, frame, arcs)]
+    return _BACKGROUNDS[key]
+
+
 def render_map(places: Sequence[MapPlace], map_id: str, title: str, topology: Topology | None = None,
                overview: bool = False) -> str:
     """The SVG (one line, no blank lines, so Markdown keeps it as raw HTML).
@@ -222,11 +242,11 @@ def render_map(places: Sequence[MapPlace], map_id: str, title: str, topology: To
     frame = fit(places)
     arcs = _Arcs(topology, frame)
     dots = [frame((p.lon, p.lat)) for p in places]
-    labels = place_labels(dots, [p.label for p in places], (2.0, 2.0, frame.width - 2.0, frame.height - 2.0),
-                          only_clear=overview)
+    labels = _labels(tuple(dots), tuple(p.label for p in places), (2.0, 2.0, frame.width - 2.0, frame.height - 2.0),
+                     overview)
     focus = {s for s in (state_of_point(topology, (p.lon, p.lat)) for p in places) if s}
     body = [f'<rect class="water" width="{_n(frame.width)}" height="{_n(frame.height)}"/>',
-            *_land(topology, frame, arcs, focus), *_lines(topology, frame, arcs),
+            *_background(topology, frame, arcs, focus),
             *(_place(p, d, label) for p, d, label in zip(places, dots, labels, strict=True))]
     return (f'<svg xmlns="{SVG_NS}" class="edition-map" viewBox="0 0 {_n(frame.width)} {_n(frame.height)}" '
             f'role="graphics-document" aria-labelledby="{map_id}-title" aria-describedby="{map_id}-desc">'
