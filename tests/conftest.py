@@ -220,11 +220,19 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+class QuietServer(http.server.ThreadingHTTPServer):
+    """A local server for the browser tests; a browser that leaves a page
+    before reading all of it (a redirect, a navigation) is not an error."""
+
+    def handle_error(self, request, client_address):
+        pass
+
+
 @pytest.fixture(scope="session")
 def site_url(built_site):
     """The built site, served on a local port for the browser."""
     handler = functools.partial(_QuietHandler, directory=str(built_site.site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = QuietServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_address[1]}/"

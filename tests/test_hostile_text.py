@@ -15,6 +15,7 @@ import lxml.html
 import pytest
 import rispy
 from bibtex_reading import read_bibtex
+from conftest import QuietServer
 from hostile_fields import (
     DESCRIPTION,
     MARKDOWN,
@@ -140,7 +141,7 @@ def test_no_script_runs_in_the_browser(browser, hostile_site):
 
     handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(hostile_site))
     handler.log_message = lambda *args: None
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = QuietServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_address[1]}/"
     dialogs = []

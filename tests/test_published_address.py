@@ -23,7 +23,7 @@ from urllib.parse import urlsplit
 import lxml.html
 import pypdf
 import pytest
-from conftest import PUBLISHED
+from conftest import PUBLISHED, QuietServer
 
 from build_scripts.model.address import PREVIEW_NOTICE, is_placeholder
 from build_scripts.model.load import load_model
@@ -157,7 +157,7 @@ def test_cite_box_gives_the_published_address_whichever_host_serves_it(browser, 
 
     handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(published_site))
     handler.log_message = lambda *args: None
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = QuietServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     with zipfile.ZipFile(published_site / ZIP) as archive:
         archive.extractall(tmp_path)

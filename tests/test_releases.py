@@ -5,12 +5,11 @@ a paragraph whose id changed keeps the old id as an alias anchor."""
 from __future__ import annotations
 
 import functools
-import http.server
 import json
 import threading
 
 import pytest
-from conftest import _QuietHandler, build_in_process, copy_project
+from conftest import QuietServer, _QuietHandler, build_in_process, copy_project
 
 from build_scripts.site.manifest import manifest, write_manifest
 
@@ -28,11 +27,6 @@ def released(tmp_path, monkeypatch):
     assert error is None, log
     write_manifest(project, manifest(tmp_path / "released-site", "1.1.0", "2026-11-25", "https://example.org/"))
     return project
-
-
-class _QuietServer(http.server.ThreadingHTTPServer):
-    def handle_error(self, request, client_address):
-        pass  # the browser leaves a redirect page before it has read all of it: not a failure
 
 
 def build(project, site):
@@ -88,7 +82,7 @@ def test_a_renamed_document_keeps_its_old_address_and_anchors(released, tmp_path
     error, log = build(released, site)
     assert error is None, f"{error}\n{log}"
     handler = functools.partial(_QuietHandler, directory=str(site))
-    server = _QuietServer(("127.0.0.1", 0), handler)
+    server = QuietServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         page = browser.new_page()
