@@ -3,6 +3,8 @@ published page, the bibliography entries its pointers name, and the
 authority identifiers (if the TEI records any) that other datasets share."""
 from __future__ import annotations
 
+from lxml import etree
+
 from ..markdown import links
 from ..model.documents import Document
 from ..model.edition import Edition
@@ -34,12 +36,16 @@ def sources(edition: Edition, pointers: tuple[str, ...]) -> list[dict[str, str]]
     return [{"id": source_id(p), "title": source_title(edition, p)} for p in pointers]
 
 
-def authority_uris(entry: Entry) -> list[str]:
+def authority_idnos(entry: Entry) -> list[etree._Element]:
     """The entry's identifiers in authority files (GND, VIAF, Wikidata,
-    GeoNames...), recorded as idno elements holding an http(s) URI. None
-    are recorded yet: then nothing claims to be the same thing elsewhere."""
-    uris = (normalise_space(idno.text or "") for idno in entry.element.iterfind("tei:idno", NS))
-    return [uri for uri in uris if uri.startswith(("https://", "http://"))]
+    GeoNames...), recorded as idno elements holding an http(s) URI."""
+    return [idno for idno in entry.element.iterfind("tei:idno", NS)
+            if normalise_space(idno.text or "").startswith(("https://", "http://"))]
+
+
+def authority_uris(entry: Entry) -> list[str]:
+    """Their URIs; without any, nothing claims to be the same thing elsewhere."""
+    return [normalise_space(idno.text or "") for idno in authority_idnos(entry)]
 
 
 def translation_publisher(document: Document) -> str:

@@ -20,6 +20,7 @@ from lxml import etree
 
 from ..model import dates
 from ..model.mentions import unit_label
+from ..model.text import PARENTHESES
 from ..tei.parser import NS, XML_ID, XML_LANG
 from ..tei.pointers import is_external
 from . import escape, links
@@ -204,13 +205,11 @@ def bracket_mark(renderer: Renderer, element: etree._Element) -> str:
     alternative name in parentheses, the parenthesis it shows instead."""
     mark = _span("bk-pc", escape.text(element.text or ""))
     unit = next((a for a in element.iterancestors() if a.get("ana")), None)
-    if (renderer.interactive and unit is not None and element.text in _READING_MARKS
+    if (renderer.interactive and unit is not None and element.text in PARENTHESES
             and renderer.model.edition.category(unit.get("ana")).reading == "parentheses"):
-        mark += _span("rd-pc", _READING_MARKS[element.text])
+        mark += _span("rd-pc", PARENTHESES[element.text])
     return mark
 
-
-_READING_MARKS = {"[": "(", "]": ")"}
 
 
 def gap(renderer: Renderer, element: etree._Element) -> str:

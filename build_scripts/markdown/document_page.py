@@ -71,8 +71,12 @@ def summary_line(renderer: Renderer, document: Document) -> str:
 
 
 def _names(parties: tuple[Party, ...]) -> str:
-    names = [escape.text(p.name) for p in parties]
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    return _series([escape.text(p.name) for p in parties], "and")
+
+
+def _series(words: list[str], conjunction: str) -> str:
+    """"a", "a and b", "a, b and c"."""
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + f" {conjunction} " + words[-1]
 
 
 def jump_links(renderer: Renderer, document: Document, cited: bool) -> str:
@@ -130,8 +134,7 @@ def metadata_rows(renderer: Renderer, document: Document) -> list[tuple[str, str
 
 
 def _lower_list(labels: list[str]) -> str:
-    words = [label[0].lower() + label[1:] for label in labels]
-    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " or " + words[-1]
+    return _series([label[0].lower() + label[1:] for label in labels], "or")
 
 
 def metadata_panel(renderer: Renderer, document: Document) -> str:

@@ -6,9 +6,9 @@ from __future__ import annotations
 from collections import defaultdict
 
 from ..exports.json_ld import entry_json_ld
+from ..exports.references import authority_idnos
 from ..model.load import EditionModel
 from ..model.registers import KINDS, Entry, Name
-from ..tei.parser import NS
 from . import escape, links
 from .behaviours import sources_line
 from .map_pages import location_line
@@ -107,10 +107,8 @@ AUTHORITY_NAMES = {"wikidata": "Wikidata", "geonames": "GeoNames", "viaf": "VIAF
 def authority_line(renderer: Renderer, entry: Entry) -> str:
     """The entry's identifiers in authority files, each with its source."""
     items = []
-    for idno in entry.element.iterfind("tei:idno", NS):
+    for idno in authority_idnos(entry):
         uri = (idno.text or "").strip()
-        if not uri.startswith(("https://", "http://")):
-            continue
         label = AUTHORITY_NAMES.get(idno.get("type", ""), idno.get("type", "identifier"))
         shown = escape.text(f"{label} {uri.rstrip('/').rsplit('/', 1)[-1]}")
         items.append(escape.link(shown, uri) + " " + sources_line(renderer, idno, (idno.get("source") or "").split()))

@@ -58,7 +58,7 @@ def reading_text(element: etree._Element, readings: Mapping[str, str]) -> str:
     return walk(element)
 
 
-_PARENTHESES = {"[": "(", "]": ")"}
+PARENTHESES = {"[": "(", "]": ")"}  # an alternative name read as one: its brackets as parentheses
 
 
 def _reading_of(element: etree._Element, readings: Mapping[str, str], walk) -> str:
@@ -72,7 +72,7 @@ def _reading_of(element: etree._Element, readings: Mapping[str, str], walk) -> s
         unit = next((a for a in element.iterancestors() if a.get("ana")), None)
         reading = readings.get(unit.get("ana", "") if unit is not None else "", "plain")
         text = element.text or ""
-        return text if reading == "keep" else _PARENTHESES.get(text, text) if reading == "parentheses" else ""
+        return text if reading == "keep" else PARENTHESES.get(text, text) if reading == "parentheses" else ""
     return walk(element)
 
 
