@@ -3,6 +3,7 @@
     python -m build_scripts.benchmark scale [--documents 100 1000] [--downloads 100] [--keep DIR]
     python -m build_scripts.benchmark validation [--paragraphs 1000 10000 100000]
     python -m build_scripts.benchmark serve
+    python -m build_scripts.benchmark search [--documents 100 1000]
 
 `scale` copies the project with N synthetic documents (clones of the real
 ones under new ids, spread over twenty years) and times each stage in its
@@ -16,6 +17,10 @@ processes), the rest of the downloads, and what an edit renders again.
 It ends with a table and the ratio t(largest)/t(smallest).
 
 `serve` times the live preview: from saving a TEI edit to the page showing it.
+
+`search` builds the online and offline sites of N synthetic documents and
+prints the search's figures (search/measure.py): index sizes and files,
+bytes and time of a first and a second query in Chromium.
 
 `validation` validates the edition with one document lengthened to N
 paragraphs and prints the time of each run and the ratio of the last two.
@@ -305,6 +310,17 @@ def validation(sizes: list[int]) -> int:
     return 0
 
 
+def search(sizes: list[int]) -> int:
+    from .search.measure import measure, report
+
+    for documents in sizes:
+        with tempfile.TemporaryDirectory(prefix="edition-search-bench-") as temporary:
+            root = Path(temporary)
+            project = project_with_documents(root / "project", documents)
+            report(documents, measure(project, root))
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
     commands = parser.add_subparsers(dest="command", required=True)
@@ -314,6 +330,8 @@ def main(argv: list[str] | None = None) -> int:
                               help="sizes at which to time the PDFs too (slow: WeasyPrint runs twice)")
     scale_parser.add_argument("--keep", type=Path, help="work here and keep the result")
     commands.add_parser("serve", help="time from a saved TEI edit to the live preview showing it")
+    search_parser = commands.add_parser("search", help="index sizes, bytes and time of queries")
+    search_parser.add_argument("--documents", type=int, nargs="+", default=[100, 1000])
     validation_parser = commands.add_parser("validation", help="time validation of very long documents")
     validation_parser.add_argument("--paragraphs", type=int, nargs="+", default=[1000, 10000, 100000])
     for name in ("_warm", "_weasyprint"):  # steps that `scale` runs in their own processes
@@ -327,6 +345,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "serve":
         with tempfile.TemporaryDirectory(prefix="edition-serve-") as temporary:
             return serve_latency(Path(temporary))
+    if args.command == "search":
+        return search(args.documents)
     if args.command == "_warm":
         return _warm(args.folder)
     if args.command == "_weasyprint":

@@ -21,20 +21,21 @@ class EditionPage:
     nav: str | None = TOP           # navigation section (None: not in the navigation)
     book: str | None = None         # "front" or "appendix" of the book (None: not in it)
     prose: bool = False             # the page is its one division of edition.xml, rendered as it is
+    searched: bool = False          # the site's search indexes its text (pages that only list others are left out)
 
 
 EDITION_PAGES: tuple[EditionPage, ...] = (
     EditionPage("index.md", "Home", ("home",)),
-    EditionPage("introduction.md", "Introduction", ("introduction",), book="front", prose=True),
+    EditionPage("introduction.md", "Introduction", ("introduction",), book="front", prose=True, searched=True),
     EditionPage("documents/index.md", "All documents", nav="Documents"),
-    EditionPage("timeline.md", "Timeline", nav="Documents", book="appendix"),
+    EditionPage("timeline.md", "Timeline", nav="Documents", book="appendix", searched=True),
     EditionPage("map.md", "Map", nav="Documents"),
     *(EditionPage(f"{folder}/index.md", label, nav="Registers",
                   book="appendix") for _tag, _name, _prefix, folder, label in KINDS.values()),
-    EditionPage("teaching.md", "Teaching guide", ("teaching",), book="appendix", prose=True),
-    EditionPage("about.md", "Editorial method", ("method", "citing"), nav="About", book="front"),
-    EditionPage("sources.md", "Sources and credits", ("credits",), nav="About", book="appendix"),
-    EditionPage("changelog.md", "Change log", nav="About", book="appendix"),
+    EditionPage("teaching.md", "Teaching guide", ("teaching",), book="appendix", prose=True, searched=True),
+    EditionPage("about.md", "Editorial method", ("method", "citing"), nav="About", book="front", searched=True),
+    EditionPage("sources.md", "Sources and credits", ("credits",), nav="About", book="appendix", searched=True),
+    EditionPage("changelog.md", "Change log", nav="About", book="appendix", searched=True),
 )
 # The glossary leads the appendices: a reader of the documents needs it first.
 APPENDIX_ORDER = ("glossary/index.md", "persons/index.md", "places/index.md", "organisations/index.md",

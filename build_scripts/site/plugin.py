@@ -29,12 +29,14 @@ from ..paths import Project
 from ..exports.locations import DATA
 from ..maps.site_links import rewrite_map_links
 from ..stages.downloads import make_downloads
-from ..stages.offline import SHIM_PATH, SHIM_SOURCE, is_offline_build, make_offline
+from ..stages.offline import is_offline_build, make_offline
+from ..stages.search import make_search
 from ..stages.progress import stage
 from ..stages.tree import Tree, generated_files, make_tree
 from ..tei.schema import tei_all
 from .error_page import error_page
 from .manifest import lost_addresses
+from .search_box import show_search_box
 from .sitemap import add_to_sitemap
 from .staging import Staging
 
@@ -105,8 +107,9 @@ class EditionPlugin(BasePlugin[EditionConfig]):
         config.nav = self.tree.nav
         if self.staging is not None:
             config.site_dir = self.staging.begin()
-        if self.offline:  # served from the site itself, so that the offline plugin loads nothing from a CDN
-            config.extra["polyfills"] = [SHIM_PATH]
+        if self.offline:  # links between files that work from file://
+            config.use_directory_urls = False
+        show_search_box(config)
         redirects = config.plugins.get("redirects")
         if redirects is not None:  # the TEI's former slugs, with any the configuration lists
             redirects.config["redirect_maps"] = {**redirects.config.get("redirect_maps", {}), **facts["redirects"]}
@@ -137,8 +140,6 @@ class EditionPlugin(BasePlugin[EditionConfig]):
         assert self.tree is not None, "on_config made the tree"
         for path in generated_files(self.tree.folder):
             files.append(File(path, str(self.tree.folder), config.site_dir, config.use_directory_urls))
-        if self.offline:
-            files.append(File.generated(config, SHIM_PATH, abs_src_path=str(SHIM_SOURCE)))
         return files
 
     def on_post_page(self, output: str, page, config) -> str:
@@ -161,8 +162,13 @@ class EditionPlugin(BasePlugin[EditionConfig]):
             return file.url_relative_to(page.file) if file is not None else None
         return rewrite_map_links(html, page.file.src_uri, url_of)
 
-    @event_priority(-1000)  # last: after the search and offline plugins have written their files
+    @event_priority(-1000)  # last: after the other plugins have written their files
     def on_post_build(self, config) -> None:
+        if self.tree is not None and self.problems is None:
+            try:
+                make_search(Path(config.site_dir), self.offline)
+            except EditionError as error:
+                raise PluginError(str(error)) from None
         if self.staging is None:
             return
         assert self.tree is not None, "on_config made the tree"

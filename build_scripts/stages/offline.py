@@ -1,9 +1,9 @@
 """Stage 7: the offline copy of the site, zipped for download: MkDocs run a
-second time on the same Markdown tree with Material's offline plugin
-(file:// links, the search index as a script, the iframe-worker shim served
-locally). The tree is already up to date, so nothing is validated or
-rendered again; the zip is cached by the tree's and the configuration's
-content."""
+second time on the same Markdown tree with OFFLINE=true (links between
+files, so that it works from file://; the search's in-page index instead of
+Pagefind, which a browser does not run from disk). The tree is already up to
+date, so nothing is validated or rendered again; the zip is cached by the
+tree's and the configuration's content."""
 from __future__ import annotations
 
 import os
@@ -16,14 +16,10 @@ from pathlib import Path
 
 from ..errors import EditionError, Problem
 from ..fingerprint import code_digest, digest, write_atomic
-from ..paths import CACHE_DIR, PROJECT_ROOT
+from ..paths import CACHE_DIR
 from .progress import stage
 from .tree import Tree
 
-# The shim that lets the search worker run from file://; the offline plugin
-# would otherwise load it from a CDN.
-SHIM_SOURCE = PROJECT_ROOT / "node_modules" / "iframe-worker" / "shim" / "index.js"
-SHIM_PATH = "assets/javascripts/iframe-worker-shim.js"
 ENVIRONMENT = "OFFLINE"
 CACHE = CACHE_DIR / "offline"
 
@@ -64,6 +60,6 @@ def make_offline(config_file: Path, tree: Tree, target: Path) -> None:
                 archive = Path(temporary) / "offline.zip"
                 _zip(site, archive, f"crossing-the-border-{tree.facts['version']}")
                 write_atomic(cached, archive.read_bytes())
-            details["built"] = "MkDocs with the offline plugin, on the same tree"
+            details["built"] = "MkDocs with file links, on the same tree"
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(cached, target)

@@ -34,6 +34,7 @@ from ..model.address import PREVIEW_NOTICE
 from ..model.documents import Document
 from ..model.load import EditionModel, build_model
 from ..paths import CACHE_DIR, Project
+from ..search.page_meta import add_search_meta
 from ..tei.characters import invisible_characters
 from ..tei.corpus import source_paths
 from ..tei.validate import load_valid_edition
@@ -150,6 +151,7 @@ def render_site_pages(model: EditionModel, citations: Citations) -> tuple[list[P
     pages += register_pages(model)
     for page in pages:  # what the page tells readers to cite, whichever copy serves it
         page.meta["permanent_url"] = model.edition.published(page.path)
+    add_search_meta(model, pages)
     return pages, rendered
 
 
