@@ -28,6 +28,7 @@
     apparatus: "Apparatus and edition pages",
     register: "Registers"
   };
+  var KIND_ORDER = { text: 0, note: 1, register: 2, apparatus: 3 };
   var PAGE_LABELS = { document: "Document", register: "Register", edition: "Edition" };
 
   /* -- words, as build_scripts/search/words.py splits them ------------------- */
@@ -149,7 +150,11 @@
       var inside = places.filter(function (p) { return p >= span.start && p < span.end; });
       if (inside.length) found.push({ unit: span.unit, places: inside, span: span });
     });
-    found.sort(function (a, b) { return b.places.length - a.places.length || a.span.start - b.span.start; });
+    // the text first, then the notes, then the rest; within each, the passages that match most
+    found.sort(function (a, b) {
+      return (KIND_ORDER[a.unit.kind] - KIND_ORDER[b.unit.kind]) || b.places.length - a.places.length ||
+        a.span.start - b.span.start;
+    });
     return found;
   }
 
