@@ -270,3 +270,15 @@ def test_the_browser_splits_words_as_the_index_does(search_pages):
                                           ("zeppelin", "chervonenko", 3)])
 def test_the_distance_of_two_words(search_pages, a, b, expected):
     assert search_pages["offline"].evaluate("([a, b]) => window.editionSearch.distance(a, b, 2)", [a, b]) == expected
+
+
+def test_enter_in_the_box_follows_the_first_passage(browser, site_url):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(site_url)
+    page.keyboard.press("/")
+    ask(page, "truckload")
+    first = page.locator(".md-search-result__item").first.locator("a.edition-search-hit").first.get_attribute("href")
+    page.locator("#edition-search-input").press("Enter")
+    page.wait_for_url(re.compile("#" + re.escape(first.split("#")[1]) + "$"))
+    context.close()

@@ -669,7 +669,9 @@
     });
     form.addEventListener("submit", function (event) {
       event.preventDefault();
-      var first = list.querySelector("a.edition-search-hit, a.md-search-result__link");
+      // the best result's first passage (or the page itself, if none is listed)
+      var item = list.querySelector(".md-search-result__item");
+      var first = item && (item.querySelector("a.edition-search-hit") || item.querySelector("a.md-search-result__link"));
       if (first) first.click();
     });
     form.addEventListener("reset", function () {
