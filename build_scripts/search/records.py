@@ -25,12 +25,14 @@ TEXT, NOTE, APPARATUS, REGISTER_ENTRY = "text", "note", "apparatus", "register"
 # Words between these two are indexed but never shown in a result.
 HIDDEN_OPEN, HIDDEN_CLOSE = "\u2e22", "\u2e23"
 
-# Parts of a document page and the kind of text each holds; the rest of the
-# page (jump links, who's who, the citations, the tools) is not searched.
+
 def _class(name: str) -> str:
+    """XPath: the element has this class."""
     return f"contains(concat(' ', normalize-space(@class), ' '), ' {name} ')"
 
 
+# Parts of a document page and the kind of text each holds; the rest of the
+# page (jump links, who's who, the citations, the tools) is not searched.
 DOC_META, HEADNOTE, TRANSCRIPTION, NOTES = "doc-meta", "headnote", "tei-text", "footnote"
 DOCUMENT_PARTS = ((DOC_META, APPARATUS), (HEADNOTE, NOTE), (TRANSCRIPTION, TEXT), (NOTES, NOTE))
 # What a reader never reads as text: note calls, paragraph-number links,
