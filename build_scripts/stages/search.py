@@ -17,6 +17,7 @@ from ..paths import CACHE_DIR
 from ..search.offline_index import INDEX_FILE, offline_index
 from ..search.pagefind_index import BUNDLE, record_html, write_pagefind
 from ..search.records import Record, Unit, entry_names, page_record
+from ..search.vocabulary import FOLDER as VOCABULARY
 from ..search.vocabulary import vocabulary_files
 from .progress import stage
 
@@ -56,15 +57,19 @@ def _prune(folder: Path, before: float) -> None:
             path.unlink(missing_ok=True)
 
 
-def _pagefind_bundle(records: list[Record], details: dict) -> Path:
+def _online_files(records: list[Record], details: dict) -> Path:
+    """A folder with Pagefind's bundle and the vocabulary, as they go into the site; cached by the records."""
     key = digest(code_digest(), *(record_html(record) for record in records))
     cached = CACHE / key
     if cached.exists():
-        details["unchanged"] = "Pagefind index reused"
+        cached.touch()
+        details["unchanged"] = "Pagefind index and vocabulary reused"
         return cached
     building = CACHE / f"{key}.partial"
     shutil.rmtree(building, ignore_errors=True)
-    write_pagefind(records, building)
+    write_pagefind(records, building / BUNDLE)
+    for path, data in vocabulary_files(records).items():
+        write_atomic(building / path, data)
     building.rename(cached)
     for old in sorted(CACHE.iterdir(), key=lambda p: p.stat().st_mtime)[:-KEPT]:
         shutil.rmtree(old, ignore_errors=True)
@@ -80,8 +85,7 @@ def make_search(site: Path, offline: bool) -> None:
             write_atomic(site / INDEX_FILE, offline_index(records).encode("utf-8"))
             details["offline"] = f"{len(records)} pages in the in-page index"
             return
-        bundle = _pagefind_bundle(records, details)
-        shutil.rmtree(site / BUNDLE, ignore_errors=True)
-        shutil.copytree(bundle, site / BUNDLE)
-        for path, data in vocabulary_files(records).items():
-            write_atomic(site / path, data)
+        made = _online_files(records, details)
+        for folder in (BUNDLE, VOCABULARY):
+            shutil.rmtree(site / folder, ignore_errors=True)
+            shutil.copytree(made / folder, site / folder)
