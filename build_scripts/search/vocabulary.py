@@ -4,6 +4,7 @@ online site gets one small file per word length, so that a misspelt word
 loads only the lengths within two letters of it."""
 from __future__ import annotations
 
+import functools
 import json
 from collections import Counter
 
@@ -15,11 +16,11 @@ FOLDER = "search/words"
 
 def word_counts(records: list[Record]) -> Counter:
     counts: Counter = Counter()
+    split = functools.lru_cache(maxsize=None)(normalise)   # an edition repeats its words: each is split once
     for record in records:
         for unit in record.units:
-            counts.update(w for word in unit.words if word not in (HIDDEN_OPEN, HIDDEN_CLOSE)
-                          for w in normalise(word))
-        counts.update(normalise(record.title))
+            counts.update(w for word in unit.words if word not in (HIDDEN_OPEN, HIDDEN_CLOSE) for w in split(word))
+        counts.update(split(record.title))
     return counts
 
 
