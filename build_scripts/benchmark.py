@@ -70,8 +70,10 @@ def stage_module(*args: str) -> list[str]:
     return [sys.executable, "-m", "build_scripts.build", *args]
 
 
-def mkdocs(project: Path, site: Path) -> list[str]:
-    return [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(project / "mkdocs.yml"), "-d", str(site)]
+def mkdocs(project: Path, site: Path, quiet: bool = True) -> list[str]:
+    """`mkdocs build` of a project; not quiet, its log has the stages' lines."""
+    return [sys.executable, "-m", "mkdocs", "build", *(["-q"] if quiet else []), "-f", str(project / "mkdocs.yml"),
+            "-d", str(site)]
 
 
 def nav_bytes(html: str) -> int:

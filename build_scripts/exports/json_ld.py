@@ -87,7 +87,7 @@ def document_json_ld(model: EditionModel, document: Document) -> dict:
         "alternateName": document.short_title,
         "dateCreated": document.date,
         "inLanguage": "en",
-        "genre": edition.doctypes[document.doctype.removeprefix("edn:")].label,
+        "genre": edition.doctype(document.doctype).label,
         "holdingArchive": {"@type": "ArchiveOrganization", "name": translation_publisher(document)},
         "translationOfWork": _original(document),
         "isPartOf": edition_node(model),

@@ -399,7 +399,7 @@ def pointer(renderer: Renderer, element: etree._Element) -> str:
     found = renderer.model.units.get(target.partition("#")[2])
     if found is not None:
         document, unit = found
-        doctype = renderer.model.edition.doctypes[document.doctype.removeprefix("edn:")].slug
+        doctype = renderer.model.edition.doctype(document.doctype).slug
         label = f"{document.year} {doctype}, {unit_label(unit)}"
     return f"[{escape.text(label)}]({href})" if href else escape.text(label)
 

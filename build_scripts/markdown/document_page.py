@@ -54,7 +54,7 @@ def _url(value: Field) -> str:
 
 
 def _doctype(renderer: Renderer, document: Document) -> str:
-    return renderer.model.edition.doctypes[document.doctype.removeprefix("edn:")].label
+    return renderer.model.edition.doctype(document.doctype).label
 
 
 def summary_line(renderer: Renderer, document: Document) -> str:

@@ -39,7 +39,7 @@ def _with_notes(renderer: Renderer, sections: list[str]) -> str:
 
 
 def document_summary_line(renderer: Renderer, document: Document) -> str:
-    doctype = renderer.model.edition.doctypes[document.doctype.removeprefix("edn:")].label
+    doctype = renderer.model.edition.doctype(document.doctype).label
     title = f"[{escape.text(document.short_title)}]({renderer.link(links.document_page(document))})"
     summary = f" — <q>{escape.text(document.summary.text)}</q>" if document.summary.recorded else ""
     return (f'- <time datetime="{document.date}">{escape.text(document.date_label)}</time> · {title} '

@@ -95,6 +95,10 @@ class Edition:
         """Each category's pointer, as the text's @ana gives it, and its reading."""
         return {f"edn:{c.id}": c.reading for c in self.bracket_categories}
 
+    def doctype(self, pointer: str) -> Category:
+        """The document type a document's pointer ("edn:dt-cable") names."""
+        return self.doctypes[pointer.removeprefix("edn:")]
+
     def category(self, pointer: str) -> Category:
         wanted = pointer.removeprefix("edn:")
         return next(c for c in self.bracket_categories if c.id == wanted)

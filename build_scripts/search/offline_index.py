@@ -18,8 +18,7 @@ def record_data(record: Record) -> dict:
     for unit in record.units:
         anchors.append([len(words), unit.anchor])
         words += unit.words
-    meta = {"title": record.title, "units": [[u.anchor, u.kind, u.label] for u in record.units],
-            **{key: record.meta[key] for key in ("date_label", "type", "register", "page") if record.meta.get(key)}}
+    meta = {**record.shown, "units": [[u.anchor, u.kind, u.label] for u in record.units]}
     return {"url": record.url, "meta": meta, "filters": record.filters,
             "date": record.meta.get("date", ""), "content": " ".join(words), "anchors": anchors}
 

@@ -28,10 +28,9 @@ def add_search_meta(model: EditionModel, pages: list[Page]) -> None:
 def _search_meta(model: EditionModel, documents: dict[str, Document], page: Page) -> dict | None:
     if page.meta.get("document"):
         document = documents[page.meta["document"]]
-        doctype = model.edition.doctypes[document.doctype.removeprefix("edn:")].label
         return {"page": DOCUMENT, "title": document.short_title, "document": document.key,
                 "date": document.date, "date_label": document.date_label, "year": str(document.year),
-                "type": doctype}
+                "type": model.edition.doctype(document.doctype).label}
     if page.meta.get("entry"):
         entry = model.registers[page.meta["entry"]]
         return {"page": REGISTER, "title": entry.name, "register": KINDS[entry.kind][4]}

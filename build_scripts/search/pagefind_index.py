@@ -24,8 +24,7 @@ def record_html(record: Record) -> str:
     units = "\n".join(f'<p><span id="{escape(unit.anchor)}"></span> {escape(" ".join(unit.words))}</p>'
                       for unit in record.units)
     unit_list = json.dumps([[u.anchor, u.kind, u.label] for u in record.units], ensure_ascii=False)
-    meta = {"title": record.title, "units": unit_list,
-            **{key: record.meta[key] for key in ("date_label", "type", "register", "page") if record.meta.get(key)}}
+    meta = {**record.shown, "units": unit_list}
     tags = [f'<span data-pagefind-meta="{key}">{escape(value)}</span>' for key, value in meta.items()]
     tags += [f'<span data-pagefind-filter="{key}">{escape(value)}</span>'
              for key, values in record.filters.items() for value in values]

@@ -22,6 +22,8 @@ from .page_meta import DOCUMENT, EDITION, REGISTER
 
 # Kinds of text, the search's narrowing by "kind" (labels in search.js).
 TEXT, NOTE, APPARATUS, REGISTER_ENTRY = "text", "note", "apparatus", "register"
+# The page's search metadata a result shows (search.js): its date, type, register and kind of page.
+SHOWN = ("date_label", "type", "register", "page")
 # Words between these two are indexed but never shown in a result.
 HIDDEN_OPEN, HIDDEN_CLOSE = "\u2e22", "\u2e23"
 
@@ -61,6 +63,11 @@ class Record:
     title: str
     meta: dict                   # the page's search metadata (page_meta.py)
     units: list[Unit]
+
+    @property
+    def shown(self) -> dict[str, str]:
+        """What a result shows of its page besides the passages (both engines carry it as metadata)."""
+        return {"title": self.title, **{key: self.meta[key] for key in SHOWN if self.meta.get(key)}}
 
     @property
     def filters(self) -> dict[str, list[str]]:

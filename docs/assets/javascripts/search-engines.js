@@ -7,7 +7,7 @@
   "use strict";
 
   var S = window.editionSearch = window.editionSearch || {};
-  var normalise = S.normalise, stem = S.stem, stemRoot = S.stemRoot, contentWords = S.contentWords;
+  var normalise = S.normalise, stemRoot = S.stemRoot, contentWords = S.contentWords;
 
 
   function siteRoot() {
@@ -30,10 +30,8 @@
       name: "pagefind",
       search: function (parsed, options) {
         return loading.then(function (pagefind) {
-          var filters = {};
-          Object.keys(options.filters).forEach(function (k) { filters[k] = options.filters[k]; });
           var sort = options.sort === "date" ? { date: "asc" } : {};
-          return pagefind.search(query(parsed), { filters: filters, sort: sort });
+          return pagefind.search(query(parsed), { filters: options.filters, sort: sort });
         }).then(function (answer) {
           return (answer ? answer.results : []).map(function (result) {
             return {

@@ -110,7 +110,6 @@
 
   S.normalise = normalise;
   S.distance = distance;
-  S.stem = stem;
   S.stemRoot = stemRoot;
   S.parseQuery = parseQuery;
   S.correction = correction;

@@ -154,12 +154,11 @@
 
     function say(text) { status.textContent = text; }
 
-    function show(records, parsed, kind, runId) {
-      if (runId !== run) return false;
+    function show(records, kind, runId) {
+      if (runId !== run) return;
       records.forEach(function (entry) {
         list.appendChild(resultItem(root, entry.record, entry.found, kind));
       });
-      return true;
     }
 
     // Read records until `count` more are shown (a phrase, a kind or a word that
@@ -170,7 +169,7 @@
       function next() {
         if (runId !== run) return Promise.resolve();
         if (shown.length >= count || !pending.length || examined >= limit) {
-          show(shown, parsed, kind, runId);
+          show(shown, kind, runId);
           moreButton.hidden = !pending.length;
           return Promise.resolve();
         }
